@@ -1,0 +1,53 @@
+"""Typed domain errors: adapters raise them, the API maps each to one HTTP status (api/errors.py)."""
+
+
+class DomainError(Exception):
+    """Base of every error the API turns into a 4xx answer."""
+
+    code = "error"
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidInput(DomainError):
+    """The request breaks a rule of the domain (bad score, text too long, unknown prompt)."""
+
+    code = "invalid_request"
+
+
+class NotFound(DomainError):
+    """The named thing does not exist (or the caller may not know that it does)."""
+
+    code = "not_found"
+
+
+class Conflict(DomainError):
+    """The thing exists already or is in a state that forbids the change."""
+
+    code = "conflict"
+
+
+class Unauthorized(DomainError):
+    """No credentials, or credentials we do not recognise."""
+
+    code = "unauthorized"
+
+
+class Forbidden(DomainError):
+    """Valid credentials that do not reach this resource."""
+
+    code = "forbidden"
+
+
+class PairingCodeInvalid(DomainError):
+    """A pairing code that is unknown, used or expired: one answer for all three, on purpose."""
+
+    code = "pairing_code_invalid"
+
+
+class TooManyAttempts(DomainError):
+    """Too many failed guesses in the current window; try again later."""
+
+    code = "too_many_attempts"
