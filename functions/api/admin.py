@@ -1,0 +1,6 @@
+"""Lambda function for administrators' routes: workplaces, tablets, prompts, review, settings, audit."""
+
+from functions.api.resolvers import ADMIN_ROUTERS, lambda_entry, resolver_for
+
+app = resolver_for(ADMIN_ROUTERS)
+lambda_handler = lambda_entry(app, "admin")

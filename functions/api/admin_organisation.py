@@ -1,0 +1,55 @@
+"""Admin routes for the whole organisation: its pulse, the settings and the audit log."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, replace
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.api_gateway import Router
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
+from functions.api.bodies import SettingsChange
+from functions.api.callers import Admin, Svc
+from functions.domain.anonymity import validate_threshold
+from functions.domain.audit import audit, audit_view
+from functions.domain.pulse import organisation_pulse
+from functions.domain.weeks import current_week, parse_week
+
+router = Router()
+
+
+@router.get("/v1/organisation/pulse", tags=["admin"])
+def organisation(
+    caller: Admin,
+    services: Svc,
+    week: Annotated[str | None, Query(max_length=8)] = None,
+) -> dict:
+    """Every area and workplace in one week, suppressed where too few answered."""
+    chosen = parse_week(week) if week else current_week(services.now())
+    return organisation_pulse(services.store, chosen, services.settings())
+
+
+@router.get("/v1/settings", tags=["admin"])
+def get_settings(caller: Admin, services: Svc) -> dict:
+    """The anonymity threshold and kiosk timings."""
+    return asdict(services.settings())
+
+
+@router.put("/v1/settings", tags=["admin"])
+def put_settings(body: SettingsChange, caller: Admin, services: Svc) -> dict:
+    """Change settings; the threshold never goes below 3."""
+    sent = body.model_dump(exclude_unset=True, exclude_none=True)
+    settings = replace(services.settings(), **sent)
+    validate_threshold(settings.anonymity_threshold)
+    services.store.put_settings(settings)
+    detail = " ".join(f"{k}={v}" for k, v in sorted(sent.items()))
+    audit(services.store, caller, "settings.update", detail, services.now())
+    return asdict(settings)
+
+
+@router.get("/v1/audit", tags=["admin"])
+def audit_log(
+    caller: Admin, services: Svc, limit: Annotated[int, Query(ge=1, le=500)] = 100
+) -> dict:
+    """The newest admin changes first."""
+    return {"entries": [audit_view(e) for e in services.store.list_audit(limit)]}

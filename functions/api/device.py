@@ -1,0 +1,6 @@
+"""Lambda function for the kiosk's routes: pairing, weekly configuration, check-ins, completions, heartbeat."""
+
+from functions.api.resolvers import DEVICE_ROUTERS, lambda_entry, resolver_for
+
+app = resolver_for(DEVICE_ROUTERS)
+lambda_handler = lambda_entry(app, "device")

@@ -1,0 +1,77 @@
+"""Every failure becomes one JSON error shape with a 4xx status, mapped here and nowhere else."""
+
+from __future__ import annotations
+
+import json
+from http import HTTPStatus
+
+from aws_lambda_powertools import Logger
+from aws_lambda_powertools.event_handler import Response, content_types
+from aws_lambda_powertools.event_handler.exceptions import NotFoundError
+from aws_lambda_powertools.event_handler.openapi.exceptions import (
+    RequestUnsupportedContentType,
+    RequestValidationError,
+)
+
+from functions.domain import errors
+
+logger = Logger(service="tryghedspuls")
+
+STATUS = {
+    errors.InvalidInput: HTTPStatus.BAD_REQUEST,
+    errors.PairingCodeInvalid: HTTPStatus.BAD_REQUEST,
+    errors.Unauthorized: HTTPStatus.UNAUTHORIZED,
+    errors.Forbidden: HTTPStatus.FORBIDDEN,
+    errors.NotFound: HTTPStatus.NOT_FOUND,
+    errors.Conflict: HTTPStatus.CONFLICT,
+    errors.TooManyAttempts: HTTPStatus.TOO_MANY_REQUESTS,
+}
+
+
+def error_response(status: int, code: str, message: str, details: list | None = None) -> Response:
+    """The one error shape: {"error": {"code", "message"[, "details"]}}."""
+    error: dict = {"code": code, "message": message}
+    if details:
+        error["details"] = details
+    headers = {"WWW-Authenticate": "Bearer"} if status == HTTPStatus.UNAUTHORIZED else None
+    return Response(
+        status_code=status,
+        content_type=content_types.APPLICATION_JSON,
+        body=json.dumps({"error": error}, ensure_ascii=False),
+        headers=headers,
+    )
+
+
+def _validation_details(exc: RequestValidationError) -> list[dict]:
+    # Location and kind of each problem; never the input itself (it may be large or hostile).
+    return [
+        {"loc": [str(p) for p in e.get("loc", ())][:6], "type": str(e.get("type", ""))[:60]}
+        for e in exc.errors()[:10]
+    ]
+
+
+def install_error_handlers(app) -> None:
+    """Map domain errors, validation failures, unknown routes and surprises on `app`."""
+
+    @app.exception_handler(errors.DomainError)
+    def domain_error(exc: errors.DomainError) -> Response:
+        return error_response(STATUS.get(type(exc), HTTPStatus.BAD_REQUEST), exc.code, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    def invalid_request(exc: RequestValidationError) -> Response:
+        details = _validation_details(exc)
+        return error_response(400, "invalid_request", "The request is not of the documented "
+                              "shape; see details and GET /v1/openapi.json.", details)
+
+    @app.exception_handler(RequestUnsupportedContentType)
+    def unsupported_media(_exc: RequestUnsupportedContentType) -> Response:
+        return error_response(415, "unsupported_media_type", "Send the body as application/json.")
+
+    @app.not_found
+    def no_route(_exc: NotFoundError) -> Response:
+        return error_response(404, "not_found", "No such route.")
+
+    @app.exception_handler(Exception)
+    def unexpected(exc: Exception) -> Response:
+        logger.exception("unexpected error")  # the stack trace goes to the log, not the caller
+        return error_response(500, "internal_error", "Something went wrong on our side.")

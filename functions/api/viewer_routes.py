@@ -1,0 +1,51 @@
+"""Routes for a workplace's viewers (and admins): the weekly pulse and its CSV; public content."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.api_gateway import Router
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
+from functions.api.callers import Svc, Viewer
+from functions.domain.pairing import require_workplace
+from functions.domain.pulse import pulse_csv, workplace_pulse
+
+router = Router()
+
+Weeks = Annotated[int, Query(ge=1, le=52, description="How many weeks, ending with this one")]
+
+
+@router.get("/v1/workplaces/<workplace_id>/pulse", tags=["viewer"])
+def pulse(workplace_id: str, caller: Viewer, services: Svc, weeks: Weeks = 12) -> dict:
+    """The weekly pulse: figures under anonymity, organisation trend, prompt and sentences."""
+    workplace = require_workplace(services.store, workplace_id)
+    return workplace_pulse(services.store, workplace, weeks, services.settings(), services.now())
+
+
+@router.get("/v1/workplaces/<workplace_id>/pulse.csv", tags=["viewer"])
+def pulse_as_csv(workplace_id: str, caller: Viewer, services: Svc, weeks: Weeks = 12) -> Response:
+    """The weekly figures as CSV for a spreadsheet."""
+    workplace = require_workplace(services.store, workplace_id)
+    body = pulse_csv(services.store, workplace, weeks, services.settings(), services.now())
+    return Response(
+        status_code=200,
+        content_type="text/csv; charset=utf-8",
+        body=body,
+        headers={"Content-Disposition": f'attachment; filename="tryghedspuls-{workplace.id}.csv"'},
+    )
+
+
+@router.get("/v1/content", tags=["public"])
+def content(services: Svc) -> dict:
+    """The agreed texts: definition, behaviours, question, prompts, next step, OLFA (da and en)."""
+    return services.content
+
+
+@router.get("/v1/openapi.json", tags=["public"], include_in_schema=False)
+def openapi() -> Response:
+    """The OpenAPI document of the whole API."""
+    from functions.api.openapi import openapi_json
+
+    return Response(status_code=200, content_type="application/json", body=openapi_json())

@@ -1,0 +1,92 @@
+"""The `tryghedspuls` command: serve the embedded product, make an admin token on AWS, build the PWA."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from functions.config import load_config
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from functions.local.server import asgi_app, prepare
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s",
+                        datefmt="%H:%M:%S")
+    config = replace(load_config(), store="sqlite")
+    shown_host = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host  # noqa: S104
+    base_url = f"http://{shown_host}:{args.port}"
+    embedded = prepare(config, Path(args.data_dir), base_url)
+    if args.demo:
+        from functions.local.demo import fill_demo
+
+        for name, token in fill_demo(embedded.services, args.demo_weeks):
+            print(f"  Demo:   {name}: {base_url}/pulse?token={token}")
+    print(f"Tryghedspuls kører på {base_url}  (data: {Path(args.data_dir).resolve()})")
+    print(f"  Kiosk:  {base_url}/kiosk")
+    print(f"  Admin:  {base_url}/admin?token={embedded.admin_token}")
+    print(f"  API:    {base_url}/api/v1/openapi.json")
+    sys.stdout.flush()
+    uvicorn.run(asgi_app(embedded, config), host=args.host, port=args.port,
+                access_log=False, log_level="warning")
+    return 0
+
+
+def _admin_token(args: argparse.Namespace) -> int:
+    from functions.content import load_content
+    from functions.domain.bootstrap import seed_prompts
+    from functions.domain.pairing import make_admin_token
+    from functions.store.dynamodb import DynamoStore
+
+    store = DynamoStore(args.table)
+    seeded = seed_prompts(store, load_content(load_config().content_dir).as_document()["prompts"])
+    record, token = make_admin_token(store, datetime.now(UTC))
+    if seeded:
+        print(f"Loaded {seeded} prompts into {args.table}.", file=sys.stderr)
+    print(f"Admin token {record.token_id} (shown once, keep it safe):", file=sys.stderr)
+    print(token)
+    return 0
+
+
+def _build_web(args: argparse.Namespace) -> int:
+    from functions.local.build_web import build_web
+
+    build_web(api_url=args.api_url, out=Path(args.out))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line."""
+    p = argparse.ArgumentParser(prog="tryghedspuls", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the whole product on this machine (SQLite)")
+    serve.add_argument("--data-dir", default=".tryghedspuls", help="where data and token live")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8550)
+    serve.add_argument("--demo", action="store_true", help="fill a demo workplace with weeks")
+    serve.add_argument("--demo-weeks", type=int, default=16, help=argparse.SUPPRESS)
+    serve.set_defaults(run=_serve)
+    token = sub.add_parser("admin-token", help="create an admin token in a deployed stack's table")
+    token.add_argument("--table", required=True, help="the DynamoDB table name (stack output)")
+    token.set_defaults(run=_admin_token)
+    web = sub.add_parser("build-web", help="build the kiosk as a static offline PWA")
+    web.add_argument("--api-url", default="", help="the API address prefilled on the kiosk")
+    web.add_argument("--out", default="build/web")
+    web.set_defaults(run=_build_web)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script."""
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,46 @@
+"""Settings from the environment. The only module that reads os.environ; read once per process."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Config:
+    """How this process runs: which store, where its data lives, and the organisation's defaults."""
+
+    store: str = "sqlite"  # "sqlite" (embedded) or "dynamodb" (AWS)
+    sqlite_path: str = ".tryghedspuls/tryghedspuls.db"
+    table_name: str = ""
+    anonymity_threshold: int = 5
+    content_dir: Path | None = None
+    admin_token: str | None = None
+    max_body_bytes: int = 256 * 1024
+    tracing: bool = False
+    cors_origins: tuple[str, ...] = ("*",)
+
+
+def config_from(env: dict[str, str]) -> Config:
+    """Build a Config from an environment mapping (tests pass their own)."""
+    content_dir = env.get("TRYGHEDSPULS_CONTENT_DIR")
+    return Config(
+        store=env.get("TRYGHEDSPULS_STORE", "sqlite"),
+        sqlite_path=env.get("TRYGHEDSPULS_SQLITE_PATH", Config.sqlite_path),
+        table_name=env.get("TRYGHEDSPULS_TABLE", ""),
+        anonymity_threshold=int(env.get("TRYGHEDSPULS_ANONYMITY_THRESHOLD", "5")),
+        content_dir=Path(content_dir) if content_dir else None,
+        admin_token=env.get("TRYGHEDSPULS_ADMIN_TOKEN") or None,
+        tracing=env.get("TRYGHEDSPULS_TRACING", "").lower() in {"1", "true", "yes"},
+        cors_origins=tuple(
+            o.strip() for o in env.get("TRYGHEDSPULS_CORS_ORIGINS", "*").split(",") if o.strip()
+        ),
+    )
+
+
+@cache
+def load_config() -> Config:
+    """The process's Config, read from os.environ on first use."""
+    return config_from(dict(os.environ))

@@ -1,0 +1,41 @@
+"""Who is calling: bearer tokens are looked up by hash and checked against what they may reach."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from functions.domain.credentials import hash_token
+from functions.domain.errors import Forbidden, Unauthorized
+from functions.domain.models import TokenKind, TokenRecord
+from functions.domain.ports import Store
+
+
+def bearer_token(authorization: str | None) -> str:
+    """The token of an `Authorization: Bearer …` header; Unauthorized if there is none."""
+    scheme, _, token = (authorization or "").strip().partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token:
+        raise Unauthorized("Send 'Authorization: Bearer <token>'.")
+    if len(token) > 256 or not token.isascii():
+        raise Unauthorized("The token is not one of ours.")
+    return token
+
+
+def authenticate(store: Store, authorization: str | None) -> TokenRecord:
+    """The live token record behind an Authorization header; Unauthorized when unknown or revoked."""
+    record = store.find_token(hash_token(bearer_token(authorization)))
+    if record is None or record.revoked:
+        raise Unauthorized("The token is not valid (unknown or revoked).")
+    return record
+
+
+def authorise(
+    caller: TokenRecord, kinds: Iterable[TokenKind], workplace_id: str | None = None
+) -> TokenRecord:
+    """Check the caller's kind, and that a viewer or device stays within its own workplace."""
+    if caller.kind not in set(kinds):
+        raise Forbidden(f"A {caller.kind} token cannot do this.")
+    if workplace_id is not None and caller.kind != TokenKind.ADMIN:
+        if caller.workplace_id != workplace_id:
+            raise Forbidden("This token belongs to another workplace.")
+    return caller

@@ -1,0 +1,31 @@
+"""What a paired kiosk needs to run its week: texts, prompt, settings and last week's result."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from functions.domain.models import Settings, Workplace
+from functions.domain.ports import Store
+from functions.domain.prompts import prompt_of_week
+from functions.domain.pulse import last_week_for_kiosk
+from functions.domain.weeks import current_week
+
+
+def kiosk_view(
+    store: Store, workplace: Workplace, content: dict, settings: Settings, now: datetime
+) -> dict:
+    """The kiosk's configuration for this week; `content` is the content document."""
+    week = current_week(now)
+    prompt = prompt_of_week(store, week, workplace.id)
+    return {
+        "workplace": {"id": workplace.id, "name": workplace.name},
+        "week": week,
+        "prompt": {"id": prompt.id, "da": prompt.da, "en": prompt.en} if prompt else None,
+        "question": content["question"],
+        "behaviours": content["behaviours"],
+        "settings": {
+            "cooldown_seconds": settings.cooldown_seconds,
+            "idle_reset_seconds": settings.idle_reset_seconds,
+        },
+        "last_week": last_week_for_kiosk(store, workplace, settings.anonymity_threshold, now),
+    }

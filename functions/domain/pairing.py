@@ -1,0 +1,116 @@
+"""Pairing a tablet with a workplace, and the tokens that follow from it.
+
+A pairing code is short so an admin can read it aloud, which makes it guessable: failed attempts
+are counted per time window for everyone at once (we keep no IP addresses to count per caller),
+and past the limit pairing answers "too many attempts" until the window ends.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from functions.domain.credentials import (
+    hash_token,
+    new_id,
+    new_pairing_code,
+    new_token,
+    new_token_id,
+    normalise_code,
+)
+from functions.domain.errors import InvalidInput, NotFound, PairingCodeInvalid, TooManyAttempts
+from functions.domain.models import Device, PairingCode, TokenKind, TokenRecord, Workplace
+from functions.domain.ports import Store
+
+CODE_LIFETIME = timedelta(minutes=15)
+ATTEMPT_WINDOW_SECONDS = 15 * 60
+MAX_FAILED_ATTEMPTS = 30
+SILENT_AFTER = timedelta(hours=48)
+
+
+def make_pairing_code(store: Store, workplace_id: str, now: datetime) -> PairingCode:
+    """A fresh single-use code for one workplace, valid for 15 minutes."""
+    require_workplace(store, workplace_id)
+    expires_at = int((now + CODE_LIFETIME).timestamp())
+    code = PairingCode(code=normalise_code(new_pairing_code()), workplace_id=workplace_id,
+                       expires_at=expires_at)
+    store.put_pairing_code(code)
+    return code
+
+
+def pair_device(
+    store: Store, code_text: str, device_name: str, now: datetime
+) -> tuple[Device, str, Workplace]:
+    """Use a pairing code: create the device and return it, its token (shown once) and workplace."""
+    window = int(now.timestamp()) // ATTEMPT_WINDOW_SECONDS
+    if store.get_attempts("pair", window) >= MAX_FAILED_ATTEMPTS:
+        raise TooManyAttempts("Too many wrong pairing codes. Wait 15 minutes and try again.")
+    name = " ".join(device_name.split())
+    if not 1 <= len(name) <= 60:
+        raise InvalidInput("device_name must be 1-60 characters.")
+    code = store.get_pairing_code(normalise_code(code_text))
+    if code is None or code.used or code.expires_at <= now.timestamp():
+        store.count_attempt("pair", window, int(now.timestamp()) + 2 * ATTEMPT_WINDOW_SECONDS)
+        raise PairingCodeInvalid("The pairing code is wrong, used or expired. Ask for a new one.")
+    workplace = require_workplace(store, code.workplace_id)
+    token = new_token()
+    device = Device(id=new_id(), workplace_id=workplace.id, name=name,
+                    token_hash=hash_token(token), paired_on=now.date().isoformat())
+    record = TokenRecord(token_hash=device.token_hash, token_id=new_token_id(),
+                         kind=TokenKind.DEVICE, workplace_id=workplace.id, device_id=device.id,
+                         created_on=now.date().isoformat())
+    store.pair_device(code.code, int(now.timestamp()), device, record)
+    return device, token, workplace
+
+
+def make_viewer_token(store: Store, workplace_id: str, now: datetime) -> tuple[TokenRecord, str]:
+    """A new viewer token for one workplace; the token itself is returned once, never stored."""
+    require_workplace(store, workplace_id)
+    token = new_token()
+    record = TokenRecord(token_hash=hash_token(token), token_id=new_token_id(),
+                         kind=TokenKind.VIEWER, workplace_id=workplace_id,
+                         created_on=now.date().isoformat())
+    store.put_token(record)
+    return record, token
+
+
+def make_admin_token(store: Store, now: datetime, token: str | None = None) -> tuple[TokenRecord, str]:
+    """Store an admin token (a given one, or a new random one) and return its record and text."""
+    token = token or new_token()
+    if len(token) < 32:
+        raise InvalidInput("An admin token must be at least 32 characters.")
+    record = TokenRecord(token_hash=hash_token(token), token_id=new_token_id(),
+                         kind=TokenKind.ADMIN, created_on=now.date().isoformat())
+    if store.find_token(record.token_hash) is None:
+        store.put_token(record)
+    return record, token
+
+
+def record_heartbeat(store: Store, device_id: str, app_version: str, queue_depth: int,
+                     now: datetime) -> None:
+    """Note a kiosk's sign of life, to the minute (finer is not needed to spot a silent tablet)."""
+    minute = int(now.timestamp()) // 60 * 60
+    store.record_heartbeat(device_id, minute, app_version[:40], max(0, queue_depth))
+
+
+def device_view(device: Device, now: datetime) -> dict:
+    """A device as the admin console shows it."""
+    last_seen = (datetime.fromtimestamp(device.last_seen, UTC) if device.last_seen else None)
+    silent = not device.revoked and (last_seen is None or now - last_seen > SILENT_AFTER)
+    return {
+        "device_id": device.id,
+        "name": device.name,
+        "paired_on": device.paired_on,
+        "last_seen": last_seen.isoformat().replace("+00:00", "Z") if last_seen else None,
+        "app_version": device.app_version,
+        "queue_depth": device.queue_depth,
+        "silent": silent,
+        "revoked": device.revoked,
+    }
+
+
+def require_workplace(store: Store, workplace_id: str) -> Workplace:
+    """The workplace, or NotFound."""
+    workplace = store.get_workplace(workplace_id)
+    if workplace is None:
+        raise NotFound(f"No workplace with id {workplace_id!r}.")
+    return workplace

@@ -1,0 +1,122 @@
+"""The embedded stack's API Gateway: HTTP requests become API Gateway HTTP API (v2) events for the
+very resolver the Lambda functions use, so embedded and AWS run the same code path.
+
+Powertools keeps the current event on the resolver class, so one request is resolved at a time
+(under a lock, in a worker thread so the event loop keeps serving the Flet UI). SQLite has one
+writer anyway; reads take a millisecond or two.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import logging
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import parse_qsl
+
+log = logging.getLogger("tryghedspuls.http")
+
+
+def to_http_api_event(method: str, path: str, query: bytes, headers: list, body: bytes) -> dict:
+    """An API Gateway HTTP API v2 event for one request (no client address: we keep none)."""
+    merged: dict[str, str] = {}
+    for name, value in headers:
+        key = name.decode("latin-1").lower()
+        text = value.decode("latin-1")
+        merged[key] = f"{merged[key]},{text}" if key in merged else text
+    params: dict[str, str] = {}
+    for key, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True):
+        params[key] = f"{params[key]},{value}" if key in params else value
+    try:
+        text_body, encoded = body.decode("utf-8"), False
+    except UnicodeDecodeError:
+        text_body, encoded = base64.b64encode(body).decode(), True
+    return {
+        "version": "2.0",
+        "routeKey": "$default",
+        "rawPath": path,
+        "rawQueryString": query.decode("latin-1"),
+        "headers": merged,
+        "queryStringParameters": params or None,
+        "requestContext": {
+            "http": {"method": method, "path": path, "protocol": "HTTP/1.1",
+                     "sourceIp": "0.0.0.0", "userAgent": ""},  # noqa: S104 - a placeholder, not a bind
+            "requestId": uuid.uuid4().hex,
+            "routeKey": "$default",
+            "stage": "$default",
+            "timeEpoch": int(time.time() * 1000),
+        },
+        "body": text_body if body else None,
+        "isBase64Encoded": encoded,
+    }
+
+
+class LocalGateway:
+    """An ASGI app serving a Powertools resolver under a path prefix, with a body-size limit."""
+
+    def __init__(self, resolve: Callable[[dict, Any], dict], prefix: str, max_body_bytes: int):
+        self._resolve = resolve
+        self._prefix = prefix.rstrip("/")
+        self._max_body = max_body_bytes
+        self._lock = threading.Lock()
+
+    def _resolve_locked(self, event: dict) -> dict:
+        with self._lock:
+            return self._resolve(event, None)
+
+    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+        if scope["type"] != "http":
+            return
+        started = time.perf_counter()
+        path = scope["path"]
+        if path.startswith(self._prefix):
+            path = path[len(self._prefix):] or "/"
+        body = await self._read_body(receive)
+        if body is None:
+            response = _json_error(413, "payload_too_large",
+                                   f"The body is larger than {self._max_body} bytes.")
+        else:
+            event = to_http_api_event(scope["method"], path, scope.get("query_string", b""),
+                                      scope.get("headers", []), body)
+            response = await asyncio.to_thread(self._resolve_locked, event)
+        await _send(send, response)
+        # Path only: query strings can carry a viewer token, and we log no client address.
+        log.info("%s %s %s %.1fms", scope["method"], path, response.get("statusCode"),
+                 (time.perf_counter() - started) * 1000)
+
+    async def _read_body(self, receive: Callable) -> bytes | None:
+        chunks, size, too_large = [], 0, False
+        while True:
+            message = await receive()
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self._max_body:
+                too_large = True  # keep draining so the client gets our answer
+            elif chunk:
+                chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        return None if too_large else b"".join(chunks)
+
+
+def _json_error(status: int, code: str, message: str) -> dict:
+    return {"statusCode": status, "headers": {"Content-Type": "application/json"},
+            "body": json.dumps({"error": {"code": code, "message": message}})}
+
+
+async def _send(send: Callable, response: dict) -> None:
+    body = response.get("body") or ""
+    data = base64.b64decode(body) if response.get("isBase64Encoded") else body.encode("utf-8")
+    headers = [(k.lower().encode("latin-1"), str(v).encode("latin-1"))
+               for k, v in (response.get("headers") or {}).items()]
+    for name, values in (response.get("multiValueHeaders") or {}).items():
+        headers += [(name.lower().encode("latin-1"), str(v).encode("latin-1")) for v in values]
+    headers += [(b"set-cookie", c.encode("latin-1")) for c in response.get("cookies") or []]
+    await send({"type": "http.response.start", "status": response.get("statusCode", 200),
+                "headers": headers})
+    await send({"type": "http.response.body", "body": data})

@@ -1,0 +1,90 @@
+"""The embedded product in one process: the API under /api and the Flet UI at /, on SQLite."""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from functions.api.services import Services, use_services
+from functions.config import Config
+from functions.content import load_content
+from functions.domain.anonymity import validate_threshold
+from functions.domain.bootstrap import seed_prompts
+from functions.domain.models import Settings
+from functions.domain.pairing import make_admin_token
+from functions.local.gateway import LocalGateway
+
+log = logging.getLogger("tryghedspuls")
+
+
+@dataclass(frozen=True)
+class Embedded:
+    """What `serve` prepared: the services, the admin token and where to find the product."""
+
+    services: Services
+    admin_token: str
+    base_url: str
+
+
+def prepare(config: Config, data_dir: Path, base_url: str) -> Embedded:
+    """Open (or create) the data folder: SQLite file, seeded prompts, an admin token."""
+    from functions.store.sqlite import SqliteStore
+
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    store = SqliteStore(str(data_dir / "tryghedspuls.db"))
+    content = load_content(config.content_dir)
+    services = Services(
+        store=store,
+        content=content.as_document(),
+        defaults=Settings(anonymity_threshold=validate_threshold(config.anonymity_threshold)),
+    )
+    seed_prompts(store, content.as_document()["prompts"])
+    token = config.admin_token or _stored_admin_token(data_dir)
+    make_admin_token(store, services.now(), token)
+    if not config.admin_token:
+        _write_secret(data_dir / "admin-token", token)
+    return Embedded(services=services, admin_token=token, base_url=base_url)
+
+
+def _stored_admin_token(data_dir: Path) -> str | None:
+    path = data_dir / "admin-token"
+    return path.read_text().strip() if path.exists() else None
+
+
+def _write_secret(path: Path, text: str) -> None:
+    if path.exists() and path.read_text().strip() == text:
+        return
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, stat.S_IRUSR | stat.S_IWUSR)
+    with os.fdopen(fd, "w") as f:
+        f.write(text + "\n")
+    path.chmod(0o600)
+
+
+def asgi_app(embedded: Embedded, config: Config):
+    """One ASGI app: /api → the Lambda resolver through the local gateway; / → the Flet app."""
+    import flet_web.fastapi as flet_fastapi
+    from aws_lambda_powertools.event_handler.api_gateway import CORSConfig
+
+    from functions.api.resolvers import all_routes_resolver
+
+    use_services(embedded.services)
+    origins = list(config.cors_origins) or ["*"]
+    cors = CORSConfig(allow_origin=origins[0], extra_origins=origins[1:], max_age=600,
+                      allow_headers=["Authorization", "Content-Type"])
+    resolver = all_routes_resolver(cors=cors)
+    root = flet_fastapi.FastAPI()
+    root.mount("/api", LocalGateway(resolver.resolve, "/api", config.max_body_bytes))
+    # The UI reaches the API over HTTP only, like a tablet would.
+    os.environ.setdefault("TRYGHEDSPULS_API_URL", f"{embedded.base_url}/api")
+    from app.main import main as flet_main
+
+    assets = Path(__file__).resolve().parents[2] / "app" / "assets"
+    root.mount("/", flet_fastapi.app(
+        flet_main, no_cdn=True, app_name="Tryghedspuls", app_short_name="Tryghedspuls",
+        app_description="Anonym puls på psykologisk tryghed",
+        assets_dir=str(assets) if assets.is_dir() else None,
+    ))
+    return root
