@@ -1,0 +1,1 @@
+"""Reusable controls: components that take props and hold no page."""

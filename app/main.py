@@ -1,0 +1,54 @@
+"""Entry point: `main(page)` for `ft.run(main)` and for the embedded server's flet_web mount.
+
+Standalone: `FLET_FORCE_WEB_SERVER=1 .venv/bin/python -m app.main` serves it for a browser.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import flet as ft
+
+from app import theme
+from app.client.storage import SharedPreferencesStore
+from app.client.transport import default_transport
+from app.config import default_api_url
+from app.context import Session
+from app.i18n import t
+from app.root import App
+
+ASSETS_DIR = Path(__file__).parent / "assets"
+log = logging.getLogger(__name__)
+
+
+async def main(page: ft.Page) -> None:
+    """Build one session's services and render the route table."""
+    page.title = t("app.title")
+    theme.apply(page)
+    # Services must be created inside the page context and stay referenced (see Session).
+    prefs = ft.SharedPreferences()
+    session = Session(
+        store=SharedPreferencesStore(prefs),
+        transport=default_transport(),
+        api_url=default_api_url(page.url),
+        services=[prefs],
+    )
+
+    async def end_session(_e=None) -> None:
+        await session.close()
+
+    # A closed tab keeps its session (and its loops) for an hour unless we stop them.
+    page.on_disconnect = lambda _e=None: session.pause()
+    page.on_connect = lambda _e=None: session.resume()
+    page.on_close = end_session
+    page.render_views(App, session)
+
+
+def run() -> None:
+    """Run standalone (a desktop window, or a browser with FLET_FORCE_WEB_SERVER=1)."""
+    ft.run(main, assets_dir=str(ASSETS_DIR), view=ft.AppView.WEB_BROWSER, no_cdn=True)
+
+
+if __name__ == "__main__":
+    run()

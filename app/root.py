@@ -1,0 +1,41 @@
+"""The route table: /kiosk (and /), /pulse, /admin; every view gets the session via AppContext.
+
+Routes are flat on purpose: a kiosk has no back stack to swipe through. A surface that needs one
+(admin → workplace → devices) nests its own child routes under its path.
+"""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.admin.view import AdminView
+from app.components.message_view import MessageView
+from app.context import AppContext, Session
+from app.i18n import t
+from app.kiosk.view import KioskView
+from app.pulse.view import PulseView
+
+
+@ft.component
+def NotFoundView() -> ft.Control:
+    """Shown for an unknown address."""
+    return MessageView(t("app.not_found"))
+
+
+def routes() -> list[ft.Route]:
+    """The app's routes; / is the kiosk, since that is what a tablet opens."""
+    return [
+        ft.Route(index=True, component=KioskView),
+        ft.Route(path="kiosk", component=KioskView),
+        ft.Route(path="pulse", component=PulseView),
+        ft.Route(path="admin", component=AdminView),
+    ]
+
+
+@ft.component
+def App(session: Session) -> list[ft.View]:
+    """The whole app for one session: the router inside the session's context."""
+    return AppContext(
+        session,
+        lambda: ft.Router(routes(), not_found=NotFoundView, manage_views=True),
+    )
