@@ -1,4 +1,4 @@
-"""The `tryghedspuls` command: serve the embedded product, make an admin token on AWS, build the PWA."""
+"""The `tryghedspuls` command: serve the embedded product, make an AWS admin token, build a PWA."""
 
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ def _serve(args: argparse.Namespace) -> int:
 
     from functions.local.server import asgi_app, prepare
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s",
-                        datefmt="%H:%M:%S")
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(name)s %(message)s", datefmt="%H:%M:%S"
+    )
     config = replace(load_config(), store="sqlite")
     shown_host = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host  # noqa: S104
     base_url = f"http://{shown_host}:{args.port}"
@@ -33,8 +34,13 @@ def _serve(args: argparse.Namespace) -> int:
     print(f"  Admin:  {base_url}/admin?token={embedded.admin_token}")
     print(f"  API:    {base_url}/api/v1/openapi.json")
     sys.stdout.flush()
-    uvicorn.run(asgi_app(embedded, config), host=args.host, port=args.port,
-                access_log=False, log_level="warning")
+    uvicorn.run(
+        asgi_app(embedded, config),
+        host=args.host,
+        port=args.port,
+        access_log=False,
+        log_level="warning",
+    )
     return 0
 
 

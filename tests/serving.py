@@ -50,8 +50,9 @@ class Server:
             self.process.wait(timeout=15)
 
 
-def start_server(data_dir: Path, port: int | None = None, env: dict | None = None,
-                 args: tuple[str, ...] = ()) -> Server:
+def start_server(
+    data_dir: Path, port: int | None = None, env: dict | None = None, args: tuple[str, ...] = ()
+) -> Server:
     """Start `tryghedspuls serve` and wait until its API answers."""
     port = port or free_port()
     log_path = data_dir.parent / f"serve-{port}-{time.monotonic_ns()}.log"
@@ -61,7 +62,10 @@ def start_server(data_dir: Path, port: int | None = None, env: dict | None = Non
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             [str(cli), "serve", "--data-dir", str(data_dir), "--port", str(port), *args],
-            stdout=log, stderr=subprocess.STDOUT, env=full_env)
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=full_env,
+        )
     server = Server(f"http://127.0.0.1:{port}", process, log_path, data_dir)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

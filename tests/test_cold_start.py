@@ -18,14 +18,13 @@ RUNS = 7
 
 def import_seconds(statement: str) -> float:
     """Median wall time of `statement` alone in fresh interpreters, minus the interpreter start."""
-    code = (
-        "import time; t = time.perf_counter(); "
-        f"{statement}; "
-        "print(time.perf_counter() - t)"
-    )
+    code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
     times = [
-        float(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                             text=True).stdout)
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], check=True, capture_output=True, text=True
+            ).stdout
+        )
         for _ in range(RUNS)
     ]
     return statistics.median(times)

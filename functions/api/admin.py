@@ -1,4 +1,6 @@
-"""Lambda function for administrators' routes: workplaces, tablets, prompts, review, settings, audit."""
+"""Lambda function for administrators' routes.
+
+Workplaces, tablets, prompts, review, settings and audit."""
 
 from functions.api.resolvers import ADMIN_ROUTERS, lambda_entry, resolver_for
 

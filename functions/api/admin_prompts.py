@@ -83,8 +83,13 @@ def pin(body: PinBody, caller: Admin, services: Svc) -> dict:
     pinned = prompts.pin_prompt(
         services.store, parse_week(body.week), body.prompt_id, body.workplace_id or None
     )
-    audit(services.store, caller, "rotation.pin",
-          f"{pinned.week} {pinned.prompt_id} {pinned.workplace_id or 'all'}", services.now())
+    audit(
+        services.store,
+        caller,
+        "rotation.pin",
+        f"{pinned.week} {pinned.prompt_id} {pinned.workplace_id or 'all'}",
+        services.now(),
+    )
     return {"week": pinned.week, "prompt_id": pinned.prompt_id, "workplace_id": pinned.workplace_id}
 
 
@@ -97,19 +102,27 @@ def unpin(
 ) -> Response:
     """Remove a pin; the week goes back to the rotation."""
     services.store.delete_pin(parse_week(week), workplace_id or None)
-    audit(services.store, caller, "rotation.unpin", f"{week} {workplace_id or 'all'}",
-          services.now())
+    audit(
+        services.store, caller, "rotation.unpin", f"{week} {workplace_id or 'all'}", services.now()
+    )
     return Response(status_code=204)
 
 
 @router.get("/v1/completions/review", tags=["admin"])
 def review_queue(caller: Admin, services: Svc) -> dict:
     """Completions held because they seem to name a person."""
-    return {"completions": [
-        {"id": c.id, "workplace_id": c.workplace_id, "week": c.week, "prompt_id": c.prompt_id,
-         "text": c.text}
-        for c in services.store.list_held_completions()
-    ]}
+    return {
+        "completions": [
+            {
+                "id": c.id,
+                "workplace_id": c.workplace_id,
+                "week": c.week,
+                "prompt_id": c.prompt_id,
+                "text": c.text,
+            }
+            for c in services.store.list_held_completions()
+        ]
+    }
 
 
 @router.get("/v1/workplaces/<workplace_id>/completions", tags=["admin"])
@@ -120,10 +133,13 @@ def workplace_completions(
     require_workplace(services.store, workplace_id)
     chosen = parse_week(week) if week else current_week(services.now())
     every = tuple(CompletionStatus)
-    return {"week": chosen, "completions": [
-        {"id": c.id, "prompt_id": c.prompt_id, "text": c.text, "status": c.status.value}
-        for c in services.store.list_completions(workplace_id, chosen, every)
-    ]}
+    return {
+        "week": chosen,
+        "completions": [
+            {"id": c.id, "prompt_id": c.prompt_id, "text": c.text, "status": c.status.value}
+            for c in services.store.list_completions(workplace_id, chosen, every)
+        ],
+    }
 
 
 @router.patch("/v1/completions/<completion_id>", tags=["admin"])

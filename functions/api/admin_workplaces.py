@@ -26,18 +26,26 @@ def list_workplaces(caller: Admin, services: Svc) -> dict:
 def create_workplace(body: NewWorkplace, caller: Admin, services: Svc) -> dict:
     """Add a workplace."""
     workplace = workplaces.create_workplace(services.store, body.name, body.area)
-    audit(services.store, caller, "workplace.create", f"{workplace.id} {workplace.name!r}",
-          services.now())
+    audit(
+        services.store,
+        caller,
+        "workplace.create",
+        f"{workplace.id} {workplace.name!r}",
+        services.now(),
+    )
     return workplaces.workplace_view(workplace)
 
 
 @router.patch("/v1/workplaces/<workplace_id>", tags=["admin"])
-def change_workplace(workplace_id: str, body: WorkplaceChange, caller: Admin, services: Svc) -> dict:
+def change_workplace(
+    workplace_id: str, body: WorkplaceChange, caller: Admin, services: Svc
+) -> dict:
     """Rename a workplace, change its area or whether its kiosk shows last week's result."""
     sent = body.model_dump(exclude_unset=True)
     workplace = workplaces.update_workplace(services.store, workplace_id, **sent)
-    audit(services.store, caller, "workplace.update", f"{workplace_id} {sorted(sent)}",
-          services.now())
+    audit(
+        services.store, caller, "workplace.update", f"{workplace_id} {sorted(sent)}", services.now()
+    )
     return workplaces.workplace_view(workplace)
 
 
@@ -49,7 +57,9 @@ def make_pairing_code(workplace_id: str, caller: Admin, services: Svc) -> dict:
     shown = normalise_code(code.code)
     return {
         "code": f"{shown[:4]}-{shown[4:]}",
-        "expires_at": datetime.fromtimestamp(code.expires_at, UTC).isoformat().replace("+00:00", "Z"),
+        "expires_at": datetime.fromtimestamp(code.expires_at, UTC)
+        .isoformat()
+        .replace("+00:00", "Z"),
     }
 
 
@@ -58,7 +68,9 @@ def list_devices(workplace_id: str, caller: Admin, services: Svc) -> dict:
     """The tablets of a workplace with last seen, app version and waiting answers."""
     pairing.require_workplace(services.store, workplace_id)
     now = services.now()
-    return {"devices": [pairing.device_view(d, now) for d in services.store.list_devices(workplace_id)]}
+    return {
+        "devices": [pairing.device_view(d, now) for d in services.store.list_devices(workplace_id)]
+    }
 
 
 @router.delete("/v1/devices/<device_id>", tags=["admin"])
@@ -73,8 +85,13 @@ def revoke_device(device_id: str, caller: Admin, services: Svc) -> Response:
 def make_viewer_token(workplace_id: str, caller: Admin, services: Svc) -> dict:
     """A viewer link's token for one workplace (shown once)."""
     record, token = pairing.make_viewer_token(services.store, workplace_id, services.now())
-    audit(services.store, caller, "viewer_token.create", f"{workplace_id} {record.token_id}",
-          services.now())
+    audit(
+        services.store,
+        caller,
+        "viewer_token.create",
+        f"{workplace_id} {record.token_id}",
+        services.now(),
+    )
     return {"token_id": record.token_id, "token": token}
 
 
@@ -83,9 +100,12 @@ def list_viewer_tokens(workplace_id: str, caller: Admin, services: Svc) -> dict:
     """The viewer tokens of a workplace (never the tokens themselves)."""
     pairing.require_workplace(services.store, workplace_id)
     tokens = services.store.list_viewer_tokens(workplace_id)
-    return {"viewer_tokens": [
-        {"token_id": t.token_id, "created_on": t.created_on, "revoked": t.revoked} for t in tokens
-    ]}
+    return {
+        "viewer_tokens": [
+            {"token_id": t.token_id, "created_on": t.created_on, "revoked": t.revoked}
+            for t in tokens
+        ]
+    }
 
 
 @router.delete("/v1/viewer-tokens/<token_id>", tags=["admin"])

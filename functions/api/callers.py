@@ -29,9 +29,7 @@ def viewer_caller(
 ) -> TokenRecord:
     """A viewer of the workplace in the path, or an admin."""
     workplace_id = request.path_parameters.get("workplace_id")
-    return authorise(
-        _caller(request, services), [TokenKind.VIEWER, TokenKind.ADMIN], workplace_id
-    )
+    return authorise(_caller(request, services), [TokenKind.VIEWER, TokenKind.ADMIN], workplace_id)
 
 
 def admin_caller(

@@ -1,4 +1,6 @@
-"""Lambda function for the kiosk's routes: pairing, weekly configuration, check-ins, completions, heartbeat."""
+"""Lambda function for the kiosk's routes.
+
+Pairing, weekly configuration, check-ins, completions and heartbeat."""
 
 from functions.api.resolvers import DEVICE_ROUTERS, lambda_entry, resolver_for
 

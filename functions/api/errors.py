@@ -60,8 +60,12 @@ def install_error_handlers(app) -> None:
     @app.exception_handler(RequestValidationError)
     def invalid_request(exc: RequestValidationError) -> Response:
         details = _validation_details(exc)
-        return error_response(400, "invalid_request", "The request is not of the documented "
-                              "shape; see details and GET /v1/openapi.json.", details)
+        return error_response(
+            400,
+            "invalid_request",
+            "The request is not of the documented shape; see details and GET /v1/openapi.json.",
+            details,
+        )
 
     @app.exception_handler(RequestUnsupportedContentType)
     def unsupported_media(_exc: RequestUnsupportedContentType) -> Response:

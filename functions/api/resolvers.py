@@ -1,4 +1,4 @@
-"""Resolvers and Lambda entry points built from the route groups, the same way for every function."""
+"""Resolvers and Lambda entry points, built from the route groups the same way for each function."""
 
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ def bearer_token(authorization: str | None) -> str:
 
 
 def authenticate(store: Store, authorization: str | None) -> TokenRecord:
-    """The live token record behind an Authorization header; Unauthorized when unknown or revoked."""
+    """The live token record behind an Authorization header; Unauthorized if unknown or revoked."""
     record = store.find_token(hash_token(bearer_token(authorization)))
     if record is None or record.revoked:
         raise Unauthorized("The token is not valid (unknown or revoked).")
@@ -35,7 +35,7 @@ def authorise(
     """Check the caller's kind, and that a viewer or device stays within its own workplace."""
     if caller.kind not in set(kinds):
         raise Forbidden(f"A {caller.kind} token cannot do this.")
-    if workplace_id is not None and caller.kind != TokenKind.ADMIN:
-        if caller.workplace_id != workplace_id:
-            raise Forbidden("This token belongs to another workplace.")
+    outside = caller.kind != TokenKind.ADMIN and caller.workplace_id != workplace_id
+    if workplace_id is not None and outside:
+        raise Forbidden("This token belongs to another workplace.")
     return caller

@@ -22,6 +22,7 @@ def kiosk_view(
         "week": week,
         "prompt": {"id": prompt.id, "da": prompt.da, "en": prompt.en} if prompt else None,
         "question": content["question"],
+        "behaviours_intro": content["behaviours_intro"],
         "behaviours": content["behaviours"],
         "settings": {
             "cooldown_seconds": settings.cooldown_seconds,

@@ -31,8 +31,9 @@ def make_pairing_code(store: Store, workplace_id: str, now: datetime) -> Pairing
     """A fresh single-use code for one workplace, valid for 15 minutes."""
     require_workplace(store, workplace_id)
     expires_at = int((now + CODE_LIFETIME).timestamp())
-    code = PairingCode(code=normalise_code(new_pairing_code()), workplace_id=workplace_id,
-                       expires_at=expires_at)
+    code = PairingCode(
+        code=normalise_code(new_pairing_code()), workplace_id=workplace_id, expires_at=expires_at
+    )
     store.put_pairing_code(code)
     return code
 
@@ -53,11 +54,21 @@ def pair_device(
         raise PairingCodeInvalid("The pairing code is wrong, used or expired. Ask for a new one.")
     workplace = require_workplace(store, code.workplace_id)
     token = new_token()
-    device = Device(id=new_id(), workplace_id=workplace.id, name=name,
-                    token_hash=hash_token(token), paired_on=now.date().isoformat())
-    record = TokenRecord(token_hash=device.token_hash, token_id=new_token_id(),
-                         kind=TokenKind.DEVICE, workplace_id=workplace.id, device_id=device.id,
-                         created_on=now.date().isoformat())
+    device = Device(
+        id=new_id(),
+        workplace_id=workplace.id,
+        name=name,
+        token_hash=hash_token(token),
+        paired_on=now.date().isoformat(),
+    )
+    record = TokenRecord(
+        token_hash=device.token_hash,
+        token_id=new_token_id(),
+        kind=TokenKind.DEVICE,
+        workplace_id=workplace.id,
+        device_id=device.id,
+        created_on=now.date().isoformat(),
+    )
     store.pair_device(code.code, int(now.timestamp()), device, record)
     return device, token, workplace
 
@@ -66,27 +77,38 @@ def make_viewer_token(store: Store, workplace_id: str, now: datetime) -> tuple[T
     """A new viewer token for one workplace; the token itself is returned once, never stored."""
     require_workplace(store, workplace_id)
     token = new_token()
-    record = TokenRecord(token_hash=hash_token(token), token_id=new_token_id(),
-                         kind=TokenKind.VIEWER, workplace_id=workplace_id,
-                         created_on=now.date().isoformat())
+    record = TokenRecord(
+        token_hash=hash_token(token),
+        token_id=new_token_id(),
+        kind=TokenKind.VIEWER,
+        workplace_id=workplace_id,
+        created_on=now.date().isoformat(),
+    )
     store.put_token(record)
     return record, token
 
 
-def make_admin_token(store: Store, now: datetime, token: str | None = None) -> tuple[TokenRecord, str]:
+def make_admin_token(
+    store: Store, now: datetime, token: str | None = None
+) -> tuple[TokenRecord, str]:
     """Store an admin token (a given one, or a new random one) and return its record and text."""
     token = token or new_token()
     if len(token) < 32:
         raise InvalidInput("An admin token must be at least 32 characters.")
-    record = TokenRecord(token_hash=hash_token(token), token_id=new_token_id(),
-                         kind=TokenKind.ADMIN, created_on=now.date().isoformat())
+    record = TokenRecord(
+        token_hash=hash_token(token),
+        token_id=new_token_id(),
+        kind=TokenKind.ADMIN,
+        created_on=now.date().isoformat(),
+    )
     if store.find_token(record.token_hash) is None:
         store.put_token(record)
     return record, token
 
 
-def record_heartbeat(store: Store, device_id: str, app_version: str, queue_depth: int,
-                     now: datetime) -> None:
+def record_heartbeat(
+    store: Store, device_id: str, app_version: str, queue_depth: int, now: datetime
+) -> None:
     """Note a kiosk's sign of life, to the minute (finer is not needed to spot a silent tablet)."""
     minute = int(now.timestamp()) // 60 * 60
     store.record_heartbeat(device_id, minute, app_version[:40], max(0, queue_depth))
@@ -94,7 +116,7 @@ def record_heartbeat(store: Store, device_id: str, app_version: str, queue_depth
 
 def device_view(device: Device, now: datetime) -> dict:
     """A device as the admin console shows it."""
-    last_seen = (datetime.fromtimestamp(device.last_seen, UTC) if device.last_seen else None)
+    last_seen = datetime.fromtimestamp(device.last_seen, UTC) if device.last_seen else None
     silent = not device.revoked and (last_seen is None or now - last_seen > SILENT_AFTER)
     return {
         "device_id": device.id,

@@ -30,8 +30,7 @@ def organisation_trend(store: Store, weeks: list[str], k: int) -> list[dict]:
     """The organisation's mean per week over the workplaces that are not suppressed."""
     by_week = store.organisation_aggregates(weeks)
     return [
-        {"week": week, "mean": rollup(by_week.get(week, {}).values(), k)["mean"]}
-        for week in weeks
+        {"week": week, "mean": rollup(by_week.get(week, {}).values(), k)["mean"]} for week in weeks
     ]
 
 
@@ -57,8 +56,9 @@ def workplace_pulse(
     }
 
 
-def pulse_csv(store: Store, workplace: Workplace, count: int, settings: Settings,
-              now: datetime) -> str:
+def pulse_csv(
+    store: Store, workplace: Workplace, count: int, settings: Settings, now: datetime
+) -> str:
     """The weekly figures of one workplace as CSV."""
     weeks = weeks_ending(current_week(now), count)
     return weekly_csv(weekly_figures(store, workplace.id, weeks, settings.anonymity_threshold))
@@ -91,9 +91,15 @@ def organisation_pulse(store: Store, week: str, settings: Settings) -> dict:
         rows = []
         for workplace in members:
             figures = public_week(week, aggregates.get(workplace.id), k)
-            rows.append({"id": workplace.id, "name": workplace.name,
-                         "responses": figures["responses"], "mean": figures["mean"],
-                         "suppressed": figures["suppressed"]})
+            rows.append(
+                {
+                    "id": workplace.id,
+                    "name": workplace.name,
+                    "responses": figures["responses"],
+                    "mean": figures["mean"],
+                    "suppressed": figures["suppressed"],
+                }
+            )
         totals = rollup([aggregates[w.id] for w in members if w.id in aggregates], k)
         area_views.append({"area": area or None, **_public_rollup(totals), "workplaces": rows})
     return {
@@ -105,5 +111,8 @@ def organisation_pulse(store: Store, week: str, settings: Settings) -> dict:
 
 
 def _public_rollup(totals: dict) -> dict:
-    return {"responses": totals["responses"], "mean": totals["mean"],
-            "suppressed": totals["suppressed"]}
+    return {
+        "responses": totals["responses"],
+        "mean": totals["mean"],
+        "suppressed": totals["suppressed"],
+    }

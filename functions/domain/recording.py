@@ -1,4 +1,4 @@
-"""Taking in what kiosks send: check-ins and sentence completions, each judged alone, counted once."""
+"""Taking in what kiosks send: check-ins and completions, each judged alone and counted once."""
 
 from __future__ import annotations
 

@@ -16,8 +16,11 @@ from functions.domain.pairing import make_viewer_token
 from functions.domain.weeks import current_week, shift_week
 
 DEMO_AREA = "Demo (opdigtede data)"
-DEMO_TEAMS = [("Demo: Solsikken", 14, 6.4), ("Demo: Hjemmeplejen Nord", 9, 5.6),
-              ("Demo: Lille team", 3, 7.0)]
+DEMO_TEAMS = [
+    ("Demo: Solsikken", 14, 6.4),
+    ("Demo: Hjemmeplejen Nord", 9, 5.6),
+    ("Demo: Lille team", 3, 7.0),
+]
 DEMO_SENTENCES = [
     "holder fast i vores morgenmøde, også når der er travlt",
     "siger det højt, når vi er i tvivl",
@@ -43,18 +46,34 @@ def fill_demo(services: Services, weeks: int = 16, seed: int = 7) -> list[tuple[
         for back in range(weeks - 1, -1, -1):
             week = shift_week(this_week, -back)
             drift = (weeks - back) * 0.05 - (0.8 if back in (4, 5) else 0)
-            taps = [_score(rng, level + drift) for _ in range(max(1, per_week + rng.randint(-3, 3)))]
+            taps = [
+                _score(rng, level + drift) for _ in range(max(1, per_week + rng.randint(-3, 3)))
+            ]
             expiry = int((now + timedelta(days=40)).timestamp()) // 86400 * 86400
-            store.record_checkins(workplace.id, [
-                CheckinToRecord(event_id=new_id(), week=week, score=s, marker_expires_at=expiry)
-                for s in taps])
+            store.record_checkins(
+                workplace.id,
+                [
+                    CheckinToRecord(event_id=new_id(), week=week, score=s, marker_expires_at=expiry)
+                    for s in taps
+                ],
+            )
         prompt = services.store.get_rotation()[0] if services.store.get_rotation() else None
         if prompt:
-            store.record_completions(workplace.id, [
-                CompletionToRecord(event_id=new_id(), completion_id=new_id(), week=this_week,
-                                   prompt_id=prompt, text=text, status=CompletionStatus.VISIBLE,
-                                   marker_expires_at=expiry)
-                for text in rng.sample(DEMO_SENTENCES, 4)])
+            store.record_completions(
+                workplace.id,
+                [
+                    CompletionToRecord(
+                        event_id=new_id(),
+                        completion_id=new_id(),
+                        week=this_week,
+                        prompt_id=prompt,
+                        text=text,
+                        status=CompletionStatus.VISIBLE,
+                        marker_expires_at=expiry,
+                    )
+                    for text in rng.sample(DEMO_SENTENCES, 4)
+                ],
+            )
         _record, token = make_viewer_token(store, workplace.id, now)
         made.append((name, token))
     return made

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 log = logging.getLogger("tryghedspuls.http")
+NO_ADDRESS = "0.0.0.0"  # noqa: S104 - we keep no client address; this is a placeholder
 
 
 def to_http_api_event(method: str, path: str, query: bytes, headers: list, body: bytes) -> dict:
@@ -44,8 +45,13 @@ def to_http_api_event(method: str, path: str, query: bytes, headers: list, body:
         "headers": merged,
         "queryStringParameters": params or None,
         "requestContext": {
-            "http": {"method": method, "path": path, "protocol": "HTTP/1.1",
-                     "sourceIp": "0.0.0.0", "userAgent": ""},  # noqa: S104 - a placeholder, not a bind
+            "http": {
+                "method": method,
+                "path": path,
+                "protocol": "HTTP/1.1",
+                "sourceIp": NO_ADDRESS,
+                "userAgent": "",
+            },
             "requestId": uuid.uuid4().hex,
             "routeKey": "$default",
             "stage": "$default",
@@ -75,19 +81,30 @@ class LocalGateway:
         started = time.perf_counter()
         path = scope["path"]
         if path.startswith(self._prefix):
-            path = path[len(self._prefix):] or "/"
+            path = path[len(self._prefix) :] or "/"
         body = await self._read_body(receive)
         if body is None:
-            response = _json_error(413, "payload_too_large",
-                                   f"The body is larger than {self._max_body} bytes.")
+            response = _json_error(
+                413, "payload_too_large", f"The body is larger than {self._max_body} bytes."
+            )
         else:
-            event = to_http_api_event(scope["method"], path, scope.get("query_string", b""),
-                                      scope.get("headers", []), body)
+            event = to_http_api_event(
+                scope["method"],
+                path,
+                scope.get("query_string", b""),
+                scope.get("headers", []),
+                body,
+            )
             response = await asyncio.to_thread(self._resolve_locked, event)
         await _send(send, response)
         # Path only: query strings can carry a viewer token, and we log no client address.
-        log.info("%s %s %s %.1fms", scope["method"], path, response.get("statusCode"),
-                 (time.perf_counter() - started) * 1000)
+        log.info(
+            "%s %s %s %.1fms",
+            scope["method"],
+            path,
+            response.get("statusCode"),
+            (time.perf_counter() - started) * 1000,
+        )
 
     async def _read_body(self, receive: Callable) -> bytes | None:
         chunks, size, too_large = [], 0, False
@@ -105,18 +122,28 @@ class LocalGateway:
 
 
 def _json_error(status: int, code: str, message: str) -> dict:
-    return {"statusCode": status, "headers": {"Content-Type": "application/json"},
-            "body": json.dumps({"error": {"code": code, "message": message}})}
+    return {
+        "statusCode": status,
+        "headers": {"Content-Type": "application/json"},
+        "body": json.dumps({"error": {"code": code, "message": message}}),
+    }
 
 
 async def _send(send: Callable, response: dict) -> None:
     body = response.get("body") or ""
     data = base64.b64decode(body) if response.get("isBase64Encoded") else body.encode("utf-8")
-    headers = [(k.lower().encode("latin-1"), str(v).encode("latin-1"))
-               for k, v in (response.get("headers") or {}).items()]
+    headers = [
+        (k.lower().encode("latin-1"), str(v).encode("latin-1"))
+        for k, v in (response.get("headers") or {}).items()
+    ]
     for name, values in (response.get("multiValueHeaders") or {}).items():
         headers += [(name.lower().encode("latin-1"), str(v).encode("latin-1")) for v in values]
     headers += [(b"set-cookie", c.encode("latin-1")) for c in response.get("cookies") or []]
-    await send({"type": "http.response.start", "status": response.get("statusCode", 200),
-                "headers": headers})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": response.get("statusCode", 200),
+            "headers": headers,
+        }
+    )
     await send({"type": "http.response.body", "body": data})

@@ -72,8 +72,12 @@ def asgi_app(embedded: Embedded, config: Config):
 
     use_services(embedded.services)
     origins = list(config.cors_origins) or ["*"]
-    cors = CORSConfig(allow_origin=origins[0], extra_origins=origins[1:], max_age=600,
-                      allow_headers=["Authorization", "Content-Type"])
+    cors = CORSConfig(
+        allow_origin=origins[0],
+        extra_origins=origins[1:],
+        max_age=600,
+        allow_headers=["Authorization", "Content-Type"],
+    )
     resolver = all_routes_resolver(cors=cors)
     root = flet_fastapi.FastAPI()
     root.mount("/api", LocalGateway(resolver.resolve, "/api", config.max_body_bytes))
@@ -82,9 +86,15 @@ def asgi_app(embedded: Embedded, config: Config):
     from app.main import main as flet_main
 
     assets = Path(__file__).resolve().parents[2] / "app" / "assets"
-    root.mount("/", flet_fastapi.app(
-        flet_main, no_cdn=True, app_name="Tryghedspuls", app_short_name="Tryghedspuls",
-        app_description="Anonym puls på psykologisk tryghed",
-        assets_dir=str(assets) if assets.is_dir() else None,
-    ))
+    root.mount(
+        "/",
+        flet_fastapi.app(
+            flet_main,
+            no_cdn=True,
+            app_name="Tryghedspuls",
+            app_short_name="Tryghedspuls",
+            app_description="Anonym puls på psykologisk tryghed",
+            assets_dir=str(assets) if assets.is_dir() else None,
+        ),
+    )
     return root

@@ -1,5 +1,5 @@
-"""In-process API tests: each request goes through the Lambda handler of the function that owns its
-route, as an API Gateway HTTP API (v2) event, on a real SQLite file and a clock the test controls."""
+"""In-process API tests: each request goes through the Lambda handler of the function owning its
+route, as an API Gateway HTTP API (v2) event, on a real SQLite file, with a clock the test sets."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from functions.store.sqlite import SqliteStore
 
 from functions.api import admin, device, viewer
 from functions.api.services import Services, use_services
@@ -16,7 +17,6 @@ from functions.content import load_content
 from functions.domain.bootstrap import seed_prompts
 from functions.domain.pairing import make_admin_token
 from functions.local.gateway import to_http_api_event
-from functions.store.sqlite import SqliteStore
 
 ADMIN_TOKEN = "test-admin-token-" + "x" * 40
 DEVICE_PATHS = ("/v1/pair", "/v1/kiosk", "/v1/checkins", "/v1/heartbeat")
@@ -75,15 +75,28 @@ class Api:
     def __init__(self, services: Services):
         self.services = services
 
-    def call(self, method: str, path: str, body: Any = None, token: str | None = None,
-             raw: bytes | None = None, headers: dict | None = None, query: str = "") -> Answer:
+    def call(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        token: str | None = None,
+        raw: bytes | None = None,
+        headers: dict | None = None,
+        query: str = "",
+    ) -> Answer:
         """Send one request; `raw` sends bytes as they are, `body` as JSON."""
         all_headers = {"content-type": "application/json", **(headers or {})}
         if token:
             all_headers["authorization"] = f"Bearer {token}"
         data = raw if raw is not None else (b"" if body is None else json.dumps(body).encode())
-        event = to_http_api_event(method, path, query.encode(),
-                                  [(k.encode(), v.encode()) for k, v in all_headers.items()], data)
+        event = to_http_api_event(
+            method,
+            path,
+            query.encode(),
+            [(k.encode(), v.encode()) for k, v in all_headers.items()],
+            data,
+        )
         result = function_for(method, path).lambda_handler(event, LambdaContext())
         return Answer(result["statusCode"], result.get("headers") or {}, result.get("body") or "")
 

@@ -1,4 +1,4 @@
-"""The admin console's API: workplaces, prompts and rotation, review, organisation, settings, audit."""
+"""The admin console's API: workplaces, prompts, rotation, review, organisation, settings, audit."""
 
 from __future__ import annotations
 
@@ -12,11 +12,18 @@ def test_workplace_is_created_renamed_and_regrouped(api):
     assert created.status == 201
     wp = created.json
     assert wp["name"] == "Solsikken" and wp["kiosk_shows_last_week"] is True
-    changed = api.call("PATCH", f"/v1/workplaces/{wp['id']}",
-                       {"name": "Mælkebøtten", "area": None, "kiosk_shows_last_week": False},
-                       ADMIN_TOKEN)
-    assert changed.json == {"id": wp["id"], "name": "Mælkebøtten", "area": None,
-                            "kiosk_shows_last_week": False}
+    changed = api.call(
+        "PATCH",
+        f"/v1/workplaces/{wp['id']}",
+        {"name": "Mælkebøtten", "area": None, "kiosk_shows_last_week": False},
+        ADMIN_TOKEN,
+    )
+    assert changed.json == {
+        "id": wp["id"],
+        "name": "Mælkebøtten",
+        "area": None,
+        "kiosk_shows_last_week": False,
+    }
     assert api.get("/v1/workplaces").json["workplaces"] == [changed.json]
 
 
@@ -45,12 +52,14 @@ def test_admin_routes_need_an_admin(api):
 def test_new_prompt_joins_the_rotation_and_can_be_pinned(api):
     wp = api.workplace()
     device = api.paired_device(wp)
-    prompt = api.post("/v1/prompts", {"da": "Vi griner sammen, når vi…",
-                                      "en": "We laugh together when we…"}).json
+    prompt = api.post(
+        "/v1/prompts", {"da": "Vi griner sammen, når vi…", "en": "We laugh together when we…"}
+    ).json
     assert prompt["active"] is True
     assert api.get("/v1/rotation").json["order"][-1] == prompt["id"]
-    pinned = api.call("PUT", "/v1/rotation/pins", {"week": "2026-W48", "prompt_id": prompt["id"]},
-                      ADMIN_TOKEN)
+    pinned = api.call(
+        "PUT", "/v1/rotation/pins", {"week": "2026-W48", "prompt_id": prompt["id"]}, ADMIN_TOKEN
+    )
     assert pinned.status == 200
     assert api.get("/v1/kiosk", token=device).json["prompt"]["id"] == prompt["id"]
     schedule = api.get("/v1/rotation", query="weeks=8").json["schedule"]
@@ -62,11 +71,17 @@ def test_pin_for_one_workplace_leaves_the_others_alone(api):
     mine, other = api.workplace("A"), api.workplace("B")
     before = api.get("/v1/rotation").json["schedule"][0]["prompt"]["id"]
     target = next(p["id"] for p in api.get("/v1/prompts").json["prompts"] if p["id"] != before)
-    api.call("PUT", "/v1/rotation/pins",
-             {"week": "2026-W48", "prompt_id": target, "workplace_id": mine}, ADMIN_TOKEN)
+    api.call(
+        "PUT",
+        "/v1/rotation/pins",
+        {"week": "2026-W48", "prompt_id": target, "workplace_id": mine},
+        ADMIN_TOKEN,
+    )
     assert api.get(f"/v1/workplaces/{mine}/pulse").json["prompt"]["id"] == target
     assert api.get(f"/v1/workplaces/{other}/pulse").json["prompt"]["id"] == before
-    api.call("DELETE", "/v1/rotation/pins", token=ADMIN_TOKEN, query=f"week=2026-W48&workplace_id={mine}")
+    api.call(
+        "DELETE", "/v1/rotation/pins", token=ADMIN_TOKEN, query=f"week=2026-W48&workplace_id={mine}"
+    )
     assert api.get(f"/v1/workplaces/{mine}/pulse").json["prompt"]["id"] == before
 
 
@@ -79,7 +94,9 @@ def test_deactivated_prompt_leaves_the_rotation(api):
 
 def test_rotation_order_must_name_active_prompts_once(api):
     order = api.get("/v1/rotation").json["order"]
-    assert api.call("PUT", "/v1/rotation/order", {"order": order[:1] * 2}, ADMIN_TOKEN).status == 400
+    assert (
+        api.call("PUT", "/v1/rotation/order", {"order": order[:1] * 2}, ADMIN_TOKEN).status == 400
+    )
     assert api.call("PUT", "/v1/rotation/order", {"order": ["nope"]}, ADMIN_TOKEN).status == 400
     reversed_order = list(reversed(order))
     answer = api.call("PUT", "/v1/rotation/order", {"order": reversed_order}, ADMIN_TOKEN)
@@ -91,16 +108,26 @@ def test_hidden_completion_disappears_and_approved_one_appears(api):
     device = api.paired_device(wp)
     prompt = api.get("/v1/kiosk", token=device).json["prompt"]["id"]
     now = api.services.now().isoformat()
-    items = [{"id": str(uuid.uuid4()), "prompt_id": prompt, "text": t, "at": now}
-             for t in ("holder pauser sammen", "spørger Jens til råds")]
+    items = [
+        {"id": str(uuid.uuid4()), "prompt_id": prompt, "text": t, "at": now}
+        for t in ("holder pauser sammen", "spørger Jens til råds")
+    ]
     api.post("/v1/completions", {"completions": items}, token=device)
     shown = api.get(f"/v1/workplaces/{wp}/completions").json["completions"]
     by_text = {c["text"]: c for c in shown}
     assert by_text["spørger Jens til råds"]["status"] == "held"
-    api.call("PATCH", f"/v1/completions/{by_text['holder pauser sammen']['id']}",
-             {"status": "hidden"}, ADMIN_TOKEN)
-    api.call("PATCH", f"/v1/completions/{by_text['spørger Jens til råds']['id']}",
-             {"status": "visible"}, ADMIN_TOKEN)
+    api.call(
+        "PATCH",
+        f"/v1/completions/{by_text['holder pauser sammen']['id']}",
+        {"status": "hidden"},
+        ADMIN_TOKEN,
+    )
+    api.call(
+        "PATCH",
+        f"/v1/completions/{by_text['spørger Jens til råds']['id']}",
+        {"status": "visible"},
+        ADMIN_TOKEN,
+    )
     texts = [c["text"] for c in api.get(f"/v1/workplaces/{wp}/pulse").json["completions"]]
     assert texts == ["spørger Jens til råds"]
     assert api.get("/v1/completions/review").json["completions"] == []
@@ -114,17 +141,26 @@ def test_organisation_pulse_never_reveals_a_small_workplace(api):
     [area] = org["areas"]
     assert area["responses"] == 5 and area["mean"] == 8.0
     rows = {w["name"]: w for w in area["workplaces"]}
-    assert rows["Lille"] == {"id": small, "name": "Lille", "responses": None, "mean": None,
-                             "suppressed": True}
+    assert rows["Lille"] == {
+        "id": small,
+        "name": "Lille",
+        "responses": None,
+        "mean": None,
+        "suppressed": True,
+    }
     assert org["organisation"]["mean"] == 8.0
 
 
 def test_settings_refuse_a_threshold_below_three(api):
     assert api.call("PUT", "/v1/settings", {"anonymity_threshold": 2}, ADMIN_TOKEN).status == 400
-    answer = api.call("PUT", "/v1/settings", {"anonymity_threshold": 7, "cooldown_seconds": 10},
-                      ADMIN_TOKEN)
-    assert answer.json == {"anonymity_threshold": 7, "cooldown_seconds": 10,
-                           "idle_reset_seconds": 45}
+    answer = api.call(
+        "PUT", "/v1/settings", {"anonymity_threshold": 7, "cooldown_seconds": 10}, ADMIN_TOKEN
+    )
+    assert answer.json == {
+        "anonymity_threshold": 7,
+        "cooldown_seconds": 10,
+        "idle_reset_seconds": 45,
+    }
     assert api.get("/v1/settings").json["anonymity_threshold"] == 7
 
 

@@ -72,14 +72,19 @@ def test_kiosk_shows_last_week_only_from_the_threshold(api, clock):
     assert api.get("/v1/kiosk", token=device).json["last_week"] is None
     api.check_in(device, 5, 5, 5, 5, 5, at=clock.now - timedelta(days=7))
     assert api.get("/v1/kiosk", token=device).json["last_week"] == {
-        "week": "2026-W48", "responses": 9, "mean": 6.11}
+        "week": "2026-W48",
+        "responses": 9,
+        "mean": 6.11,
+    }
 
 
 def test_retried_batch_counts_once(api):
     wp = api.workplace()
     device = api.paired_device(wp)
-    items = [{"id": str(uuid.uuid4()), "score": s, "at": api.services.now().isoformat()}
-             for s in (7, 8, 9, 10, 6)]
+    items = [
+        {"id": str(uuid.uuid4()), "score": s, "at": api.services.now().isoformat()}
+        for s in (7, 8, 9, 10, 6)
+    ]
     first = api.post("/v1/checkins", {"checkins": items}, token=device).json
     second = api.post("/v1/checkins", {"checkins": items}, token=device).json
     assert len(first["accepted"]) == 5 and first["duplicates"] == []
@@ -102,14 +107,25 @@ def test_one_bad_item_never_blocks_the_rest(api):
     answer = api.post("/v1/checkins", {"checkins": items}, token=device).json
     assert answer["accepted"] == [good]
     assert [r["reason"] for r in answer["rejected"]] == [
-        "invalid_score", "invalid_score", "invalid_score", "invalid_id", "invalid_time"]
+        "invalid_score",
+        "invalid_score",
+        "invalid_score",
+        "invalid_id",
+        "invalid_time",
+    ]
 
 
 def test_body_not_of_the_shape_is_a_400_and_counts_nothing(api):
     wp = api.workplace()
     device = api.paired_device(wp)
-    for body in ({"checkins": []}, {"checkins": "x"}, {"items": []}, [1, 2],
-                 {"checkins": [{"id": "a"}] * 101}, {"checkins": [1]}):
+    for body in (
+        {"checkins": []},
+        {"checkins": "x"},
+        {"items": []},
+        [1, 2],
+        {"checkins": [{"id": "a"}] * 101},
+        {"checkins": [1]},
+    ):
         answer = api.post("/v1/checkins", body, token=device)
         assert answer.status == 400, body
         assert answer.json["error"]["code"] == "invalid_request"
@@ -121,8 +137,10 @@ def test_completion_naming_a_person_is_held_for_review(api):
     device = api.paired_device(wp)
     prompt = api.get("/v1/kiosk", token=device).json["prompt"]["id"]
     now = api.services.now().isoformat()
-    items = [{"id": str(uuid.uuid4()), "prompt_id": prompt, "text": t, "at": now}
-             for t in ("holder pauser sammen", "lytter når Mette taler")]
+    items = [
+        {"id": str(uuid.uuid4()), "prompt_id": prompt, "text": t, "at": now}
+        for t in ("holder pauser sammen", "lytter når Mette taler")
+    ]
     answer = api.post("/v1/completions", {"completions": items}, token=device).json
     assert len(answer["accepted"]) == 2
     shown = api.get(f"/v1/workplaces/{wp}/pulse").json["completions"]

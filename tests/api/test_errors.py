@@ -10,25 +10,41 @@ def test_unknown_route_is_a_json_404(api):
 
 
 def test_broken_json_is_a_400(api):
-    answer = api.call("POST", "/v1/workplaces", raw=b'{"name": ', token=None,
-                      headers={"authorization": "Bearer x"})
+    answer = api.call(
+        "POST",
+        "/v1/workplaces",
+        raw=b'{"name": ',
+        token=None,
+        headers={"authorization": "Bearer x"},
+    )
     assert answer.status in (400, 401)
-    answer = api.call("POST", "/v1/workplaces", raw=b'{"name": ',
-                      headers={"authorization": "Bearer " + api_admin()})
+    answer = api.call(
+        "POST",
+        "/v1/workplaces",
+        raw=b'{"name": ',
+        headers={"authorization": "Bearer " + api_admin()},
+    )
     assert answer.status == 400
     assert answer.json["error"]["code"] == "invalid_request"
 
 
 def test_invalid_utf8_is_a_400(api):
-    answer = api.call("POST", "/v1/workplaces", raw=b'{"name": "\xff\xfe"}',
-                      headers={"authorization": "Bearer " + api_admin()})
+    answer = api.call(
+        "POST",
+        "/v1/workplaces",
+        raw=b'{"name": "\xff\xfe"}',
+        headers={"authorization": "Bearer " + api_admin()},
+    )
     assert answer.status == 400
 
 
 def test_wrong_content_type_is_a_415(api):
-    answer = api.call("POST", "/v1/workplaces", raw=b"name=x",
-                      headers={"authorization": "Bearer " + api_admin(),
-                               "content-type": "text/plain"})
+    answer = api.call(
+        "POST",
+        "/v1/workplaces",
+        raw=b"name=x",
+        headers={"authorization": "Bearer " + api_admin(), "content-type": "text/plain"},
+    )
     assert answer.status == 415
     assert answer.json["error"]["code"] == "unsupported_media_type"
 

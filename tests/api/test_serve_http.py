@@ -39,15 +39,23 @@ def test_a_tap_travels_from_pairing_to_the_pulse(server):
 
 
 def test_errors_are_json_over_http(server):
-    answer = httpx.post(f"{server.api}/v1/checkins", content=b"{", headers={
-        "Authorization": "Bearer nope", "Content-Type": "application/json"})
+    answer = httpx.post(
+        f"{server.api}/v1/checkins",
+        content=b"{",
+        headers={"Authorization": "Bearer nope", "Content-Type": "application/json"},
+    )
     assert answer.status_code == 401
     assert answer.json()["error"]["code"] == "unauthorized"
 
 
 def test_huge_body_is_refused_with_413(server):
-    answer = admin(server, "POST", "/v1/workplaces", content=b"x" * (300 * 1024),
-                   headers={"Content-Type": "application/json"})
+    answer = admin(
+        server,
+        "POST",
+        "/v1/workplaces",
+        content=b"x" * (300 * 1024),
+        headers={"Content-Type": "application/json"},
+    )
     assert answer.status_code == 413
     assert answer.json()["error"]["code"] == "payload_too_large"
 
@@ -56,14 +64,21 @@ def test_log_has_one_line_per_request_and_no_tokens(server):
     admin(server, "GET", "/v1/workplaces")
     log = server.log()
     assert "GET /v1/workplaces 200" in log
-    assert TEST_ADMIN_TOKEN not in log.split("Admin:")[0] + log.split("Admin:")[-1].split("\n", 1)[-1]
+    assert (
+        TEST_ADMIN_TOKEN not in log.split("Admin:")[0] + log.split("Admin:")[-1].split("\n", 1)[-1]
+    )
     assert "127.0.0.1:" not in log.replace(server.base_url, "")
 
 
 def test_cors_lets_the_pwa_call_from_another_origin(server):
-    answer = httpx.options(f"{server.api}/v1/kiosk", headers={
-        "Origin": "http://127.0.0.1:9999", "Access-Control-Request-Method": "GET",
-        "Access-Control-Request-Headers": "authorization"})
+    answer = httpx.options(
+        f"{server.api}/v1/kiosk",
+        headers={
+            "Origin": "http://127.0.0.1:9999",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "authorization",
+        },
+    )
     assert answer.status_code == 204
     assert answer.headers["access-control-allow-origin"] in ("*", "http://127.0.0.1:9999")
 

@@ -10,8 +10,13 @@ def test_week_under_the_threshold_shows_no_number(api):
     device = api.paired_device(wp)
     api.check_in(device, 2, 3, 9, 10)
     week = api.get(f"/v1/workplaces/{wp}/pulse", token=api.viewer_token(wp)).json["weeks"][-1]
-    assert week == {"week": "2026-W48", "responses": None, "mean": None, "distribution": None,
-                    "suppressed": True}
+    assert week == {
+        "week": "2026-W48",
+        "responses": None,
+        "mean": None,
+        "distribution": None,
+        "suppressed": True,
+    }
 
 
 def test_week_at_the_threshold_shows_mean_and_distribution(api):
@@ -21,9 +26,13 @@ def test_week_at_the_threshold_shows_mean_and_distribution(api):
     pulse = api.get(f"/v1/workplaces/{wp}/pulse", token=api.viewer_token(wp)).json
     assert pulse["threshold"] == 5
     assert len(pulse["weeks"]) == 12
-    assert pulse["weeks"][-1] == {"week": "2026-W48", "responses": 5, "mean": 6.8,
-                                  "distribution": [0, 1, 1, 0, 0, 0, 0, 0, 1, 2],
-                                  "suppressed": False}
+    assert pulse["weeks"][-1] == {
+        "week": "2026-W48",
+        "responses": 5,
+        "mean": 6.8,
+        "distribution": [0, 1, 1, 0, 0, 0, 0, 0, 1, 2],
+        "suppressed": False,
+    }
     assert pulse["organisation"][-1] == {"week": "2026-W48", "mean": 6.8}
 
 
@@ -46,7 +55,9 @@ def test_viewer_of_another_workplace_is_forbidden(api):
 def test_revoked_viewer_link_stops_working(api):
     wp = api.workplace()
     made = api.post(f"/v1/workplaces/{wp}/viewer-tokens").json
-    assert api.call("DELETE", f"/v1/viewer-tokens/{made['token_id']}", token=ADMIN_TOKEN).status == 204
+    assert (
+        api.call("DELETE", f"/v1/viewer-tokens/{made['token_id']}", token=ADMIN_TOKEN).status == 204
+    )
     assert api.get(f"/v1/workplaces/{wp}/pulse", token=made["token"]).status == 401
 
 
