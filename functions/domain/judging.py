@@ -1,0 +1,173 @@
+"""Judging what kiosks send: each check-in or completion alone, so one bad item never sinks a batch.
+
+Items arrive as parsed JSON and may hold anything; every rule here checks types itself. What passes
+is reduced to what we keep: the ISO week of the tap (never its time) and a marker that expires at a
+day-precision moment, so no stored value can be lined up with when somebody stood at the tablet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+
+from functions.domain.models import (
+    SCORES,
+    CheckinToRecord,
+    CompletionStatus,
+    CompletionToRecord,
+)
+from functions.domain.moderation import clean_text, seems_to_name_person
+from functions.domain.weeks import week_of
+
+MAX_AGE = timedelta(days=35)  # an offline kiosk may hand in a month of taps
+MAX_AHEAD = timedelta(minutes=10)  # tolerated clock skew of a tablet
+# Longer than MAX_AGE + MAX_AHEAD: once a marker is gone, a retry of its item is "too_old" anyway.
+MARKER_DAYS = 40
+MAX_TEXT = 280
+_REPORTED_ID_LENGTH = 64
+
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_RFC3339 = re.compile(
+    r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})[Tt](?P<time>[0-9]{2}:[0-9]{2}:[0-9]{2})"
+    r"(?:\.(?P<fraction>[0-9]+))?(?P<offset>[Zz]|[+-][0-9]{2}:[0-9]{2})"
+)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An item we did not take, by its id as sent (or "" when it had none) and why."""
+
+    id: str
+    reason: str
+
+
+class _Rejected(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def judge_checkins(
+    items: list[Any], now: datetime
+) -> tuple[list[CheckinToRecord], list[Rejection]]:
+    """Split raw check-ins into ones to record and rejections (each with its reason)."""
+    accepted: list[CheckinToRecord] = []
+    rejected: list[Rejection] = []
+    seen: set[str] = set()
+    expires = marker_expires_at(now)
+    for item in items:
+        try:
+            event_id = _claim_id(item, seen)
+            score = _score(item.get("score"))
+            at = _moment(item.get("at"), now)
+        except _Rejected as why:
+            rejected.append(Rejection(_reported_id(item), why.reason))
+            continue
+        accepted.append(CheckinToRecord(event_id, week_of(at), score, expires))
+    return accepted, rejected
+
+
+def judge_completions(
+    items: list[Any], now: datetime, known_prompt_ids: set[str], new_id: Callable[[], str]
+) -> tuple[list[CompletionToRecord], list[Rejection]]:
+    """Split raw completions into cleaned ones to store (held if they may name someone) and
+    rejections."""
+    accepted: list[CompletionToRecord] = []
+    rejected: list[Rejection] = []
+    seen: set[str] = set()
+    expires = marker_expires_at(now)
+    for item in items:
+        try:
+            event_id = _claim_id(item, seen)
+            at = _moment(item.get("at"), now)
+            prompt_id = _prompt_id(item.get("prompt_id"), known_prompt_ids)
+            text = _text(item.get("text"))
+        except _Rejected as why:
+            rejected.append(Rejection(_reported_id(item), why.reason))
+            continue
+        held = seems_to_name_person(text)
+        status = CompletionStatus.HELD if held else CompletionStatus.VISIBLE
+        accepted.append(
+            CompletionToRecord(
+                event_id=event_id,
+                completion_id=new_id(),  # random, so the stored row says nothing of the device
+                week=week_of(at),
+                prompt_id=prompt_id,
+                text=text,
+                status=status,
+                marker_expires_at=expires,
+            )
+        )
+    return accepted, rejected
+
+
+def marker_expires_at(now: datetime) -> int:
+    """Epoch seconds of midnight UTC, MARKER_DAYS after now's date (day precision on purpose)."""
+    day = now.astimezone(UTC).date() + timedelta(days=MARKER_DAYS)
+    return int(datetime.combine(day, time(), UTC).timestamp())
+
+
+def _claim_id(item: Any, seen: set[str]) -> str:
+    # Any later item with an id already claimed in this batch is a duplicate, whatever became of
+    # the first one: one id, one verdict.
+    event_id = item.get("id") if isinstance(item, dict) else None
+    if not isinstance(event_id, str) or not _UUID.fullmatch(event_id):
+        raise _Rejected("invalid_id")
+    if event_id in seen:
+        raise _Rejected("duplicate_in_batch")
+    seen.add(event_id)
+    return event_id
+
+
+def _reported_id(item: Any) -> str:
+    # Echo what was sent, but never much of it: a rejection must not amplify a hostile payload.
+    value = item.get("id") if isinstance(item, dict) else None
+    if value is None:
+        return ""
+    try:
+        return (value if isinstance(value, str) else str(value))[:_REPORTED_ID_LENGTH]
+    except ValueError:  # an int too long to print
+        return ""
+
+
+def _score(value: Any) -> int:
+    if type(value) is not int or value not in SCORES:  # bool is an int; 5.0 and "5" are not
+        raise _Rejected("invalid_score")
+    return value
+
+
+def _moment(value: Any, now: datetime) -> datetime:
+    at = _parse_rfc3339(value)
+    if at < now - MAX_AGE:
+        raise _Rejected("too_old")
+    if at > now + MAX_AHEAD:
+        raise _Rejected("in_future")
+    return at
+
+
+def _parse_rfc3339(value: Any) -> datetime:
+    match = _RFC3339.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        raise _Rejected("invalid_time")
+    fraction = (match["fraction"] or "0")[:6]  # finer than microseconds means nothing here
+    offset = "+00:00" if match["offset"] in ("Z", "z") else match["offset"]
+    try:
+        return datetime.fromisoformat(f"{match['date']}T{match['time']}.{fraction:0<6}{offset}")
+    except ValueError as error:  # 2026-02-30, 25:00, a leap second, offset +24:00
+        raise _Rejected("invalid_time") from error
+
+
+def _prompt_id(value: Any, known: set[str]) -> str:
+    if not isinstance(value, str) or value not in known:
+        raise _Rejected("unknown_prompt")
+    return value
+
+
+def _text(value: Any) -> str:
+    text = clean_text(value) if isinstance(value, str) else ""
+    if not 1 <= len(text) <= MAX_TEXT:
+        raise _Rejected("invalid_text")
+    return text
