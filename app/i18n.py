@@ -17,7 +17,12 @@ _LOCALES = Path(__file__).parent / "locales"
 
 @cache
 def _locale(lang: str) -> dict[str, str]:
-    return json.loads((_LOCALES / f"{lang}.json").read_text(encoding="utf-8"))
+    # {lang}.json first, then each screen's own <name>.{lang}.json, so engineers of different
+    # screens never edit the same file.
+    texts: dict[str, str] = {}
+    for path in [_LOCALES / f"{lang}.json", *sorted(_LOCALES.glob(f"*.{lang}.json"))]:
+        texts.update(json.loads(path.read_text(encoding="utf-8")))
+    return texts
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:

@@ -1,0 +1,35 @@
+"""A card-like panel with an optional heading: the building block of the pulse and admin pages."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.components import palette
+
+
+@ft.component
+def Panel(
+    content: ft.Control,
+    title: str | None = None,
+    subtitle: str | None = None,
+    col: dict | None = None,
+    identifier: str | None = None,
+    bgcolor: str = palette.CARD,
+) -> ft.Control:
+    """A rounded, softly bordered box; `identifier` names it for browser tests."""
+    heading: list[ft.Control] = []
+    if title:
+        heading.append(ft.Text(title, size=18, weight=ft.FontWeight.W_600, color=palette.INK))
+    if subtitle:
+        heading.append(ft.Text(subtitle, size=14, color=palette.MUTED))
+    box = ft.Container(
+        content=ft.Column([*heading, content], spacing=10, tight=True),
+        padding=20,
+        bgcolor=bgcolor,
+        border=ft.Border.all(1, palette.LINE),
+        border_radius=palette.RADIUS,
+        col=col or 12,
+    )
+    if identifier:
+        return ft.Semantics(identifier=identifier, container=True, content=box, col=col or 12)
+    return box

@@ -1,0 +1,160 @@
+"""The pulse page's state: which token and workplace, the loaded pulse, the meeting walk-through.
+
+Behaviour lives here, testable without a page: give it an `api_for(token)` factory and a
+KeyValueStore (a dict in tests) and call `open()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import flet as ft
+
+from app.client.api import ApiClient
+from app.client.errors import ApiError, Offline
+from app.client.storage import KeyValueStore
+from app.i18n import DEFAULT_LANGUAGE, other_language
+from app.pulse.access import LinkParts, forget, remembered
+
+# Why a pulse cannot be shown, by what the API said: each is a locale key "pulse.problem.<name>".
+_PROBLEM_BY_STATUS = {401: "bad_token", 403: "forbidden", 404: "not_found"}
+
+
+@ft.observable
+@dataclass
+class PulseState:
+    """Everything the pulse screens show; `phase` says which screen."""
+
+    api_for: Callable[[str | None], ApiClient]
+    store: KeyValueStore
+    phase: str = "loading"  # loading | need_token | choose | ready | problem
+    problem: str | None = None
+    lang: str = DEFAULT_LANGUAGE
+    token: str | None = None
+    is_admin: bool = False
+    workplace_id: str | None = None
+    workplaces: list[dict] = field(default_factory=list)
+    pulse: dict | None = None
+    content: dict | None = None
+    meeting: bool = False
+    step: int = 0
+
+    def _api(self) -> ApiClient:
+        return self.api_for(self.token)
+
+    async def open(self, link: LinkParts) -> None:
+        """Start from a link's token/workplace (or what the browser kept) and load the pulse."""
+        self.phase = "loading"
+        link, self.is_admin = await remembered(self.store, link)
+        self.token, self.workplace_id = link.token, link.workplace_id
+        await self._start()
+
+    async def _start(self) -> None:
+        if not self.token:
+            self.phase = "need_token"
+            return
+        await self._load_content()
+        if self.workplace_id:
+            await self.load()
+        else:
+            await self._find_workplaces()
+
+    async def _load_content(self) -> None:
+        if self.content is None:
+            try:
+                self.content = await self.api_for(None).content()
+            except (ApiError, Offline):
+                self.content = None  # the guide falls back to what the pulse itself carries
+
+    async def _find_workplaces(self) -> None:
+        """An admin's token lists workplaces to choose from; a viewer's needs its workplace."""
+        try:
+            workplaces = await self._api().workplaces()
+        except ApiError as error:
+            self._fail("incomplete_link" if error.status == 403 else _problem_of(error))
+            return
+        except Offline:
+            self._fail("offline")
+            return
+        self.is_admin = True
+        self.workplaces = sorted(workplaces, key=lambda w: ((w.get("area") or ""), w["name"]))
+        self.phase = "choose"
+
+    async def choose(self, workplace_id: str) -> None:
+        """An admin picked a workplace."""
+        self.workplace_id = workplace_id
+        await self.load()
+
+    async def load(self) -> None:
+        """Fetch (again) the pulse of the chosen workplace."""
+        if self.pulse is None:
+            self.phase = "loading"
+        try:
+            self.pulse = await self._api().pulse(self.workplace_id or "", weeks=12)
+        except ApiError as error:
+            if error.status == 401 and not self.is_admin:
+                await forget(self.store)
+            self._fail(_problem_of(error))
+            return
+        except Offline:
+            self._fail("offline")
+            return
+        self.problem = None
+        self.phase = "ready"
+
+    def _fail(self, problem: str) -> None:
+        self.problem = problem
+        self.phase = "problem"
+
+    async def open_again(self) -> None:
+        """Try again after a problem (e.g. the server could not be reached)."""
+        self.phase = "loading"
+        await self._start()
+
+    async def use_link(self, text: str) -> bool:
+        """Open a link or token someone pasted; False when it holds none."""
+        from app.pulse.access import parse_link
+
+        link = parse_link(text)
+        if not link.token:
+            return False
+        self.pulse = None
+        await self.open(link)
+        return True
+
+    async def forget_link(self) -> None:
+        """Forget the kept token and ask for a new link."""
+        await forget(self.store)
+        self.token, self.workplace_id, self.pulse = None, None, None
+        self.phase = "need_token"
+
+    def back_to_workplaces(self) -> None:
+        """An admin goes back to the list of workplaces."""
+        self.pulse, self.workplace_id, self.meeting = None, None, False
+        self.phase = "choose" if self.workplaces else "loading"
+
+    def toggle_language(self) -> None:
+        """Switch between Danish and English."""
+        self.lang = other_language(self.lang)
+
+    def start_meeting(self) -> None:
+        """Open meeting mode at its first step."""
+        self.step = 0
+        self.meeting = True
+
+    def end_meeting(self) -> None:
+        """Leave meeting mode."""
+        self.meeting = False
+
+    def go(self, delta: int, steps: int) -> None:
+        """Move `delta` steps in meeting mode, staying within 0..steps-1."""
+        self.step = max(0, min(steps - 1, self.step + delta))
+
+    async def csv(self) -> str:
+        """The weekly figures as CSV text (the endpoint needs the token, so we fetch it)."""
+        return await self._api().pulse_csv(self.workplace_id or "", weeks=12)
+
+
+def _problem_of(error: ApiError) -> str:
+    return _PROBLEM_BY_STATUS.get(error.status, "error")
