@@ -1,0 +1,151 @@
+"""What `sam build` uploads: functions/ and content/ with the Lambda's own requirements, built by
+infra/Makefile for every function, and nothing the Lambda code imports is left out."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+
+from tests.infra.stack import FUNCTIONS, ROOT, handler_module, sam_template
+
+MAKEFILE = ROOT / "infra" / "Makefile"
+REQUIREMENTS = ROOT / "infra" / "requirements.txt"
+# Import name -> the requirement that provides it (botocore comes with boto3).
+PROVIDED_BY = {
+    "aws_lambda_powertools": "aws-lambda-powertools",
+    "pydantic": "pydantic",
+    "boto3": "boto3",
+    "botocore": "boto3",
+    "tzdata": "tzdata",
+}
+
+
+def lambda_requirements() -> dict[str, Requirement]:
+    lines = REQUIREMENTS.read_text(encoding="utf-8").splitlines()
+    found = [Requirement(line.split("#")[0]) for line in lines if line.split("#")[0].strip()]
+    return {r.name.lower(): r for r in found}
+
+
+def imported_modules(module: str) -> set[str]:
+    """Every module named by an import anywhere in a module's source (lazy imports included)."""
+    spec = importlib.util.find_spec(module)
+    tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
+    package = module if spec.submodule_search_locations else module.rpartition(".")[0]
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.rsplit(".", node.level - 1)[0]
+                base = f"{parent}.{base}" if base else parent
+            names.add(base)
+            names |= {f"{base}.{alias.name}" for alias in node.names}
+    return names
+
+
+def lambda_imports() -> set[str]:
+    """Top-level names of the third-party packages the handlers can reach through functions/."""
+    todo = [handler_module(sam_template(), f) for f in FUNCTIONS]
+    seen: set[str] = set()
+    outside: set[str] = set()
+    while todo:
+        module = todo.pop()
+        if module in seen:
+            continue
+        seen.add(module)
+        for name in imported_modules(module):
+            top = name.partition(".")[0]
+            if top == "functions":
+                if _is_module(name):
+                    todo.append(name)
+            elif top not in sys.stdlib_module_names and top != "__future__":
+                outside.add(top)
+    return outside
+
+
+def _is_module(name: str) -> bool:
+    """True for a module or package; False for a name imported from one (a class, a function)."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def test_lambda_code_imports_only_what_its_requirements_provide():
+    # Given every import the handlers can reach, lazy ones too (the store, the tracer)
+    imports = lambda_imports()
+    # Then each third-party package is in infra/requirements.txt (or the runtime's stdlib)
+    unknown = imports - set(PROVIDED_BY)
+    assert not unknown, f"the Lambda package lacks {unknown}: add them to infra/requirements.txt"
+    assert {PROVIDED_BY[name] for name in imports} <= set(lambda_requirements())
+
+
+def test_lambda_requirements_are_pinned_as_in_pyproject():
+    # Given the project's own dependencies
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    project = {(r := Requirement(d)).name.lower(): r for d in pyproject["project"]["dependencies"]}
+    # Then the Lambda installs the same versions the tests ran against
+    for name, requirement in lambda_requirements().items():
+        assert name in project, f"{name} is not a dependency in pyproject.toml"
+        assert requirement.specifier == project[name].specifier, name
+
+
+def test_tracing_can_be_switched_on_without_a_missing_package():
+    powertools = lambda_requirements()["aws-lambda-powertools"]
+    assert "tracer" in powertools.extras
+
+
+@pytest.mark.parametrize("function", FUNCTIONS)
+def test_each_function_is_built_by_a_makefile_target_from_the_repository_root(function):
+    # Given the function's build metadata
+    metadata = sam_template()["Resources"][function]["Metadata"]
+    # Then SAM runs infra/Makefile (ContextPath, relative to infra/) on the repository root
+    assert metadata == {"BuildMethod": "makefile", "ContextPath": ".", "ProjectRootDirectory": ".."}
+    targets = re.findall(r"^([\w\- ]+):", MAKEFILE.read_text(encoding="utf-8"), re.MULTILINE)
+    assert f"build-{function}" in " ".join(targets).split()
+
+
+def test_makefile_packages_functions_and_content_and_nothing_else(tmp_path):
+    # Given an artifacts folder, and pip stubbed out (the real install needs the network)
+    artifacts = tmp_path / "artifacts"
+    # When SAM's make target runs from the repository root
+    subprocess.run(
+        ["make", "--file", str(MAKEFILE), "build-DeviceFunction", "PYTHON=true"],
+        cwd=ROOT,
+        env={"ARTIFACTS_DIR": str(artifacts), "PATH": "/usr/bin:/bin"},
+        check=True,
+        capture_output=True,
+    )
+    # Then the package holds the handlers and the content files, without caches or the rest
+    assert (artifacts / "functions" / "api" / "device.py").is_file()
+    assert (artifacts / "content" / "texts.json").is_file()
+    assert sorted(p.name for p in artifacts.iterdir()) == ["content", "functions"]
+    assert not list(artifacts.rglob("__pycache__"))
+
+
+def test_makefile_installs_wheels_for_the_functions_runtime_and_architecture():
+    # Given what make would run (dry run)
+    commands = subprocess.run(
+        ["make", "--dry-run", "--file", str(MAKEFILE), "build-AdminFunction"],
+        cwd=ROOT,
+        env={"ARTIFACTS_DIR": "/artifacts", "PATH": "/usr/bin:/bin"},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    props = sam_template()["Globals"]["Function"]
+    # Then pip installs infra/requirements.txt as binary wheels for that Python on arm64
+    assert "--requirement infra/requirements.txt" in commands
+    assert f"--python-version {props['Runtime'].removeprefix('python')}" in commands
+    assert props["Architectures"] == ["arm64"] and "--platform manylinux2014_aarch64" in commands
+    assert "--only-binary=:all:" in commands
