@@ -27,3 +27,8 @@ def apply(page: ft.Page) -> None:
     page.theme_mode = ft.ThemeMode.LIGHT
     page.theme = ft.Theme(font_family=FONT, color_scheme_seed=ACCENT)
     page.bgcolor = SURFACE
+
+
+def button_style(size: int = 20, **options) -> ft.ButtonStyle:
+    """A button style with our font at `size` (button texts otherwise skip the theme's font)."""
+    return ft.ButtonStyle(text_style=ft.TextStyle(size=size, font_family=FONT), **options)

@@ -1,0 +1,122 @@
+"""After a tap: the thank-you with this week's sentence prompt, then a short goodbye."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app import theme
+from app.i18n import pick, t
+from app.kiosk.runtime import MAX_TEXT, KioskRuntime
+from app.kiosk.state import KioskState
+
+
+def _thanks_title(text: str, identifier: str) -> ft.Control:
+    return ft.Semantics(
+        identifier=identifier,
+        live_region=True,
+        header=True,
+        content=ft.Row(
+            [
+                ft.Icon(ft.Icons.FAVORITE_OUTLINE, size=40, color=theme.ACCENT),
+                ft.Text(text, size=40, font_family=theme.FONT_BOLD, color=theme.INK),
+            ],
+            alignment=ft.MainAxisAlignment.CENTER,
+            wrap=True,
+        ),
+    )
+
+
+@ft.component
+def PromptCard(state: KioskState, runtime: KioskRuntime) -> ft.Control:
+    """The sentence to complete, a text field, Send and Skip. Its draft dies with it."""
+    lang = state.lang
+    draft, set_draft = ft.use_state("")
+
+    def changed(e: ft.Event[ft.TextField]) -> None:
+        set_draft(e.control.value)
+        runtime.typing()
+
+    async def send() -> None:
+        await runtime.submit(draft)
+
+    return ft.Container(
+        width=760,
+        padding=28,
+        border_radius=20,
+        bgcolor="#FFFFFF",
+        content=ft.Column(
+            [
+                ft.Text(t("kiosk.prompt_intro", lang), size=18, color=theme.MUTED),
+                ft.Semantics(
+                    identifier="prompt",
+                    content=ft.Text(pick(state.prompt, lang), size=28, color=theme.INK),
+                ),
+                ft.TextField(
+                    label=t("kiosk.prompt_field", lang),
+                    value=draft,
+                    on_change=changed,
+                    multiline=True,
+                    min_lines=2,
+                    max_lines=4,
+                    max_length=MAX_TEXT,
+                    text_size=22,
+                    border_radius=12,
+                ),
+                ft.Row(
+                    [
+                        ft.OutlinedButton(
+                            content=t("kiosk.skip", lang),
+                            on_click=runtime.skip,
+                            height=64,
+                            style=theme.button_style(20),
+                        ),
+                        ft.FilledButton(
+                            content=t("kiosk.send", lang),
+                            icon=ft.Icons.SEND,
+                            on_click=send,
+                            height=64,
+                            disabled=not draft.strip(),
+                            style=theme.button_style(20),
+                        ),
+                    ],
+                    alignment=ft.MainAxisAlignment.END,
+                    spacing=16,
+                ),
+            ],
+            spacing=16,
+            tight=True,
+            horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+        ),
+    )
+
+
+@ft.component
+def ThanksScreen(state: KioskState, runtime: KioskRuntime) -> ft.Control:
+    """Shown the instant a score is tapped; offers the prompt when there is one this week."""
+    lang = state.lang
+    content: list[ft.Control] = [_thanks_title(t("kiosk.thanks", lang), "thanks")]
+    if state.prompt:
+        content.append(PromptCard(state, runtime, key=f"prompt-{state.checkins}"))
+    content.append(ft.Text(t("kiosk.anonymous", lang), size=16, color=theme.MUTED))
+    return ft.Container(
+        expand=True,
+        padding=24,
+        alignment=ft.Alignment.CENTER,
+        content=ft.Column(
+            content,
+            tight=True,
+            spacing=28,
+            horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+            scroll=ft.ScrollMode.AUTO,
+        ),
+    )
+
+
+@ft.component
+def DoneScreen(state: KioskState) -> ft.Control:
+    """A short goodbye before the idle screen returns."""
+    return ft.Container(
+        expand=True,
+        alignment=ft.Alignment.CENTER,
+        content=_thanks_title(t("kiosk.done", state.lang), "done"),
+    )

@@ -1,0 +1,74 @@
+"""The administrator's gate: ask for the admin key, check it, then offer to unpair."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app import theme
+from app.i18n import t
+from app.kiosk.runtime import KioskRuntime
+from app.kiosk.state import GATE_CHECKING, GATE_CONFIRM, KioskState
+
+
+@ft.component
+def GateOverlay(state: KioskState, runtime: KioskRuntime) -> ft.Control:
+    """A card over a scrim; the key lives only in this component's state."""
+    lang = "da"
+    token, set_token = ft.use_state("")
+    notice = state.gate_notice
+
+    async def verify() -> None:
+        await runtime.verify_admin(token)
+
+    if state.gate == GATE_CONFIRM:
+        pending = state.queue_depth > 0
+        actions = [
+            ft.TextButton(content=t("gate.cancel", lang), on_click=runtime.close_gate),
+            ft.FilledButton(
+                content=t("gate.unpair_anyway" if pending else "gate.unpair", lang),
+                on_click=runtime.unpair,
+                style=ft.ButtonStyle(bgcolor="#8C2F39" if pending else None),
+            ),
+        ]
+        body: list[ft.Control] = []
+    else:
+        actions = [
+            ft.TextButton(content=t("gate.cancel", lang), on_click=runtime.close_gate),
+            ft.FilledButton(
+                content=t("gate.checking" if state.gate == GATE_CHECKING else "gate.verify", lang),
+                on_click=verify,
+                disabled=state.gate == GATE_CHECKING,
+            ),
+        ]
+        body = [
+            ft.TextField(
+                label=t("gate.token", lang),
+                value=token,
+                password=True,
+                autofocus=True,
+                on_change=lambda e: set_token(e.control.value),
+                on_submit=verify,
+            )
+        ]
+    message = ft.Text(
+        t(notice.key, lang, **notice.values) if notice else "", size=16, color=theme.INK
+    )
+    card = ft.Container(
+        width=480,
+        padding=24,
+        border_radius=16,
+        bgcolor="#FFFFFF",
+        content=ft.Column(
+            [
+                ft.Text(t("gate.title", lang), size=24, font_family=theme.FONT_BOLD),
+                *body,
+                ft.Semantics(identifier="gate-notice", live_region=True, content=message),
+                ft.Row(actions, alignment=ft.MainAxisAlignment.END),
+            ],
+            spacing=16,
+            tight=True,
+        ),
+    )
+    return ft.Container(
+        expand=True, bgcolor="#99000000", alignment=ft.Alignment.CENTER, content=card
+    )

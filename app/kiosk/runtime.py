@@ -1,0 +1,306 @@
+"""KioskRuntime: one kiosk's wiring. Storage, outbox, sync loop, config refresh and timers.
+
+The view calls its methods (tap, submit, pair, …); its loops move KioskState along. Nothing here
+draws: the views read KioskState. A tap changes the state first (the thank-you shows at once),
+then stores the check-in in the outbox, and only then wakes the sync loop: no network call ever
+comes before the durable write, and the thank-you never waits for the network.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable, Coroutine
+
+from app.client.api import ApiClient
+from app.client.errors import ApiError, Offline
+from app.client.outbox import Outbox
+from app.client.sync import Syncer, SyncStatus
+from app.config import APP_VERSION
+from app.context import Session
+from app.kiosk import device
+from app.kiosk.device import Pairing
+from app.kiosk.state import (
+    GATE_ASK,
+    GATE_CHECKING,
+    GATE_CLOSED,
+    GATE_CONFIRM,
+    IDLE,
+    THANKS,
+    KioskState,
+    Notice,
+)
+
+MAX_TEXT = 280
+TICK_SECONDS = 0.25
+BEHAVIOUR_SECONDS = 8.0
+CONFIG_REFRESH_SECONDS = 300.0
+log = logging.getLogger(__name__)
+
+_PAIR_ERRORS = {
+    "pairing_code_invalid": "setup.error.code_invalid",
+    "invalid_request": "setup.error.code_invalid",
+    "not_found": "setup.error.code_invalid",
+    "too_many_attempts": "setup.error.too_many",
+}
+
+
+class KioskRuntime:
+    """Runs one kiosk for one session; start/stop follow the browser's connection."""
+
+    def __init__(
+        self,
+        session: Session,
+        state: KioskState,
+        clock: Callable[[], float] = time.monotonic,
+        wakelock=None,
+    ) -> None:
+        self.session = session
+        self.state = state
+        self.clock = clock
+        self.wakelock = wakelock
+        self.outbox = Outbox(session.store)
+        self.pairing: Pairing | None = None
+        self.syncer: Syncer | None = None
+        self._booted = False
+        self._tasks: list[asyncio.Task] = []
+        self._paired_tasks: list[asyncio.Task] = []
+
+    # lifecycle (Session worker)
+    def start(self) -> None:
+        """Boot once, then run the timers (and, when paired, sync and config refresh)."""
+        if not self._tasks:
+            self._tasks = [self.session.start(self._run())]
+
+    def stop(self) -> None:
+        """Cancel every loop (the browser went away, or the kiosk screen closed)."""
+        for task in self._tasks + self._paired_tasks:
+            task.cancel()
+        self._tasks, self._paired_tasks = [], []
+
+    async def _run(self) -> None:
+        if not self._booted:
+            await self._boot()
+        elif self.pairing:
+            self._start_paired()
+        await asyncio.gather(self._tick_loop(), self._behaviour_loop())
+
+    async def _boot(self) -> None:
+        store = self.session.store
+        await self.outbox.load()
+        self.pairing = await device.load_pairing(store)
+        self._booted = True
+        self.state.queue_depth = self.outbox.depth()
+        await self._keep_awake()
+        if not self.pairing:
+            self.state.show_setup()
+            return
+        content = await device.load_cached(store, device.CONTENT_KEY)
+        self.state.behaviours_intro = (content or {}).get("behaviours_intro")
+        self.state.show_idle(await device.load_cached(store, device.CONFIG_KEY))
+        self._start_paired()
+
+    async def _keep_awake(self) -> None:
+        if self.wakelock is None:
+            return
+        try:
+            await asyncio.wait_for(self.wakelock.enable(), 5)
+        except Exception:  # a browser without the Wake Lock API still runs the kiosk
+            log.info("kiosk: wakelock not available")
+
+    def _start_paired(self) -> None:
+        for task in self._paired_tasks:
+            task.cancel()
+        api = self._device_api()
+        self.syncer = Syncer(self.outbox, api, APP_VERSION, on_status=self._on_sync_status)
+        self._paired_tasks = [
+            self._spawn(self.syncer.run()),
+            self._spawn(self._config_loop()),
+        ]
+
+    def _spawn(self, coro: Coroutine) -> asyncio.Task:
+        return self.session.start(coro)
+
+    def _device_api(self) -> ApiClient:
+        assert self.pairing is not None
+        return self.session.api(self.pairing.device_token, base_url=self.pairing.api_url)
+
+    # loops
+    async def _tick_loop(self) -> None:
+        while True:
+            self.state.tick(self.clock())
+            await asyncio.sleep(TICK_SECONDS)
+
+    async def _behaviour_loop(self) -> None:
+        while True:
+            await asyncio.sleep(BEHAVIOUR_SECONDS)
+            if self.state.phase == IDLE:
+                self.state.next_behaviour()
+
+    async def _config_loop(self) -> None:
+        while True:
+            await self.refresh_config()
+            await asyncio.sleep(CONFIG_REFRESH_SECONDS)
+
+    async def refresh_config(self) -> None:
+        """Fetch this week's configuration (and the content texts); keep the cache on failure."""
+        api, store = self._device_api(), self.session.store
+        try:
+            config = await api.kiosk()
+            if self.state.behaviours_intro is None:
+                content = await api.content()
+                intro = content.get("behaviours_intro")
+                await device.save_cached(store, device.CONTENT_KEY, {"behaviours_intro": intro})
+                self.state.behaviours_intro = intro
+        except Offline:
+            self.state.offline = True
+            return
+        except ApiError as error:
+            if error.status in (401, 403):
+                self._lost_pairing()
+            return
+        await device.save_cached(store, device.CONFIG_KEY, dict(config))
+        self.state.config = config
+
+    def _on_sync_status(self, status: SyncStatus) -> None:
+        self.state.offline = status.online is False
+        self.state.queue_depth = status.queue_depth
+        if status.unauthorized:
+            self._lost_pairing()
+
+    def _lost_pairing(self) -> None:
+        """The server no longer knows this tablet: ask for a new code, keep what waits."""
+        self.state.show_setup(Notice("setup.revoked"))
+
+    # check-in
+    async def tap(self, score: int) -> None:
+        """A score button was pressed."""
+        if not self.state.tap(self.clock()):
+            return
+        await self.outbox.add_checkin(score)
+        self._queued()
+
+    async def submit(self, text: str) -> None:
+        """The person sent their sentence (an empty one counts as a skip)."""
+        if self.state.phase != THANKS:
+            return
+        prompt = self.state.prompt
+        self.state.finish(self.clock())
+        text = " ".join(text.split())[:MAX_TEXT]
+        if text and prompt:
+            await self.outbox.add_completion(prompt["id"], text)
+            self._queued()
+
+    def skip(self) -> None:
+        """The person skipped the sentence."""
+        self.state.finish(self.clock())
+
+    def typing(self) -> None:
+        """Someone is typing: the screen stays."""
+        self.state.keep_alive(self.clock())
+
+    def toggle_language(self) -> None:
+        """Switch between Danish and English for this check-in."""
+        self.state.toggle_language(self.clock())
+
+    def _queued(self) -> None:
+        self.state.queue_depth = self.outbox.depth()
+        if self.syncer:
+            self.syncer.kick()
+
+    # pairing
+    async def pair(self, api_url: str, code: str, device_name: str) -> None:
+        """Pair with the workplace of a pairing code; stays on setup with a notice on failure."""
+        api_url, code, device_name = api_url.strip().rstrip("/"), code.strip(), device_name.strip()
+        if not api_url.startswith(("http://", "https://")):
+            self.state.setup_notice = Notice("setup.error.bad_url")
+            return
+        if not code:
+            self.state.setup_notice = Notice("setup.error.empty_code")
+            return
+        if not device_name:
+            self.state.setup_notice = Notice("setup.error.empty_name")
+            return
+        self.state.setup_notice, self.state.pairing = None, True
+        try:
+            result = await self.session.api(base_url=api_url).pair(code, device_name)
+        except Offline:
+            self.state.setup_notice = Notice("setup.error.offline", {"url": api_url})
+            return
+        except ApiError as error:
+            key = _PAIR_ERRORS.get(error.code, "setup.error.generic")
+            self.state.setup_notice = Notice(key, {"code": error.code})
+            return
+        finally:
+            self.state.pairing = False
+        await self._paired(api_url, result)
+
+    async def _paired(self, api_url: str, result: dict) -> None:
+        workplace = result["workplace"]
+        if self.pairing and self.pairing.workplace_id != workplace["id"] and self.outbox.depth():
+            await self.outbox.clear()  # answers of another workplace must not count here
+        self.pairing = Pairing(
+            api_url=api_url,
+            device_id=result["device_id"],
+            device_token=result["device_token"],
+            workplace_id=workplace["id"],
+            workplace_name=workplace["name"],
+        )
+        await device.save_pairing(self.session.store, self.pairing)
+        self.state.behaviours_intro = None
+        await self.refresh_config()
+        self.state.show_idle()
+        self._start_paired()
+
+    # the administrator's hidden gate
+    def open_gate(self) -> None:
+        """The corner was long-pressed: ask for the administrator's key."""
+        self.state.gate_notice = None
+        self.state.gate = GATE_ASK
+
+    def close_gate(self) -> None:
+        """Cancel: back to the check-in."""
+        self.state.gate, self.state.gate_notice = GATE_CLOSED, None
+
+    async def verify_admin(self, admin_token: str) -> None:
+        """Check the key against an admin-only endpoint; the key itself is never stored."""
+        base_url = self.pairing.api_url if self.pairing else self.session.api_url
+        self.state.gate = GATE_CHECKING
+        try:
+            await self.session.api(admin_token.strip(), base_url=base_url).settings()
+        except Offline:
+            self.state.gate, self.state.gate_notice = GATE_ASK, Notice("gate.offline")
+            return
+        except ApiError:
+            self.state.gate, self.state.gate_notice = GATE_ASK, Notice("gate.wrong")
+            return
+        if self.outbox.depth() and self.syncer:  # one last try to deliver what waits
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self.syncer.flush(), 5)
+        waiting = self.outbox.depth()
+        self.state.queue_depth = waiting
+        name = self.pairing.workplace_name if self.pairing else ""
+        self.state.gate_notice = (
+            Notice("gate.pending", {"count": waiting})
+            if waiting
+            else Notice("gate.paired_to", {"workplace": name})
+        )
+        self.state.gate = GATE_CONFIRM
+
+    async def unpair(self) -> None:
+        """Forget the pairing (and, as the administrator confirmed, anything still waiting)."""
+        if self.state.gate != GATE_CONFIRM:
+            return
+        for task in self._paired_tasks:
+            task.cancel()
+        self._paired_tasks, self.syncer = [], None
+        await self.outbox.clear()
+        await device.forget_pairing(self.session.store)
+        self.pairing = None
+        self.state.config = None
+        self.state.behaviours_intro = None
+        self.state.queue_depth = 0
+        self.state.offline = False
+        self.state.show_setup()

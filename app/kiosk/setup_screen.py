@@ -1,0 +1,87 @@
+"""The setup screen of an unpaired tablet: API address, pairing code, a name for the tablet."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app import theme
+from app.i18n import t
+from app.kiosk.runtime import KioskRuntime
+from app.kiosk.state import KioskState
+
+
+@ft.component
+def SetupScreen(state: KioskState, runtime: KioskRuntime, default_api_url: str) -> ft.Control:
+    """Pair the tablet; errors show in Danish under the form."""
+    lang = "da"  # set up by staff in Denmark; the check-in itself offers English
+    api_url, set_api_url = ft.use_state(default_api_url)
+    code, set_code = ft.use_state("")
+    name, set_name = ft.use_state(t("setup.device_name_default", lang))
+
+    async def submit() -> None:
+        await runtime.pair(api_url, code, name)
+
+    notice = state.setup_notice
+    field_style = {
+        "text_size": 20,
+        "border_radius": 12,
+        "bgcolor": "#FFFFFF",
+        "filled": True,
+        "width": 560,
+    }
+    return ft.Container(
+        expand=True,
+        alignment=ft.Alignment.CENTER,
+        padding=24,
+        content=ft.Container(
+            width=560,
+            content=ft.Column(
+                [
+                    ft.Text(t("setup.title", lang), size=32, font_family=theme.FONT_BOLD),
+                    ft.Text(t("setup.intro", lang), size=18, color=theme.MUTED),
+                    ft.TextField(
+                        label=t("setup.api_url", lang),
+                        value=api_url,
+                        on_change=lambda e: set_api_url(e.control.value),
+                        keyboard_type=ft.KeyboardType.URL,
+                        **field_style,
+                    ),
+                    ft.TextField(
+                        label=t("setup.code", lang),
+                        value=code,
+                        on_change=lambda e: set_code(e.control.value),
+                        on_submit=submit,
+                        autofocus=True,
+                        capitalization=ft.TextCapitalization.CHARACTERS,
+                        **field_style,
+                    ),
+                    ft.TextField(
+                        label=t("setup.device_name", lang),
+                        value=name,
+                        on_change=lambda e: set_name(e.control.value),
+                        max_length=60,
+                        **field_style,
+                    ),
+                    ft.Semantics(
+                        identifier="setup-notice",
+                        live_region=True,
+                        content=ft.Text(
+                            t(notice.key, lang, **notice.values) if notice else "",
+                            size=18,
+                            color="#8C2F39",
+                        ),
+                    ),
+                    ft.FilledButton(
+                        content=t("setup.pairing" if state.pairing else "setup.submit", lang),
+                        on_click=submit,
+                        disabled=state.pairing,
+                        height=64,
+                        width=560,
+                        style=theme.button_style(22),
+                    ),
+                ],
+                spacing=18,
+                tight=True,
+            ),
+        ),
+    )

@@ -1,0 +1,130 @@
+"""The kiosk's screen state and its rules, with time passed in: testable with no page and no clock.
+
+Phases: LOADING → SETUP (unpaired) or IDLE; a tap → THANKS (thank-you and this week's prompt);
+send or skip → DONE (a short goodbye) → IDLE. THANKS and DONE fall back to IDLE on their own, and
+every return to IDLE forgets the previous person: their language choice and their draft.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import flet as ft
+
+from app.i18n import DEFAULT_LANGUAGE, other_language
+
+LOADING, SETUP, IDLE, THANKS, DONE = "loading", "setup", "idle", "thanks", "done"
+GATE_CLOSED, GATE_ASK, GATE_CHECKING, GATE_CONFIRM = "closed", "ask", "checking", "confirm"
+DONE_SECONDS = 3.0
+DEFAULT_COOLDOWN = 20
+DEFAULT_IDLE_RESET = 45
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A message to show, as a locale key and its values (rendered in the current language)."""
+
+    key: str
+    values: dict = field(default_factory=dict)
+
+
+@ft.observable
+@dataclass
+class KioskState:
+    """What the kiosk screen shows; changing a public field re-renders the views that use it."""
+
+    phase: str = LOADING
+    lang: str = DEFAULT_LANGUAGE
+    config: dict | None = None  # the last /v1/kiosk answer (KioskConfig)
+    behaviours_intro: dict | None = None  # {da, en} from /v1/content
+    behaviour_index: int = 0
+    cooldown_left: int = 0
+    offline: bool = False
+    queue_depth: int = 0
+    setup_notice: Notice | None = None
+    pairing: bool = False
+    gate: str = GATE_CLOSED
+    gate_notice: Notice | None = None
+    checkins: int = 0  # taps this session: a key that gives each check-in fresh controls
+    _cooldown_until: float = 0.0
+    _phase_until: float = 0.0
+
+    @property
+    def cooldown_seconds(self) -> int:
+        """Seconds the buttons rest after a check-in."""
+        settings = (self.config or {}).get("settings") or {}
+        return int(settings.get("cooldown_seconds", DEFAULT_COOLDOWN))
+
+    @property
+    def idle_reset_seconds(self) -> int:
+        """Seconds without a touch before the screen returns to idle."""
+        settings = (self.config or {}).get("settings") or {}
+        return int(settings.get("idle_reset_seconds", DEFAULT_IDLE_RESET))
+
+    @property
+    def prompt(self) -> dict | None:
+        """This week's sentence prompt {id, da, en}, if any."""
+        return (self.config or {}).get("prompt")
+
+    def show_setup(self, notice: Notice | None = None) -> None:
+        """Ask for an API address and a pairing code (unpaired, or the server forgot us)."""
+        self.phase = SETUP
+        self.setup_notice = notice
+        self.pairing = False
+        self.gate = GATE_CLOSED
+
+    def show_idle(self, config: dict | None = None) -> None:
+        """Paired: show the check-in, with a new configuration when given one."""
+        if config is not None:
+            self.config = config
+        self.to_idle()
+
+    def tap(self, now: float) -> bool:
+        """A score was tapped: True when it counts (idle and not cooling down)."""
+        if self.phase != IDLE or now < self._cooldown_until:
+            return False
+        self._cooldown_until = now + self.cooldown_seconds
+        self.cooldown_left = math.ceil(self.cooldown_seconds)
+        self.checkins += 1
+        self._phase_until = now + (self.idle_reset_seconds if self.prompt else DONE_SECONDS)
+        self.phase = THANKS
+        return True
+
+    def finish(self, now: float) -> None:
+        """The person sent or skipped the sentence: say goodbye, then idle."""
+        if self.phase == THANKS:
+            self._phase_until = now + DONE_SECONDS
+            self.phase = DONE
+
+    def keep_alive(self, now: float) -> None:
+        """Someone is typing: push the idle reset back."""
+        if self.phase == THANKS:
+            self._phase_until = max(self._phase_until, now + self.idle_reset_seconds)
+
+    def tick(self, now: float) -> None:
+        """Let time pass: end the cooldown and fall back to idle when a phase runs out."""
+        self.cooldown_left = max(0, math.ceil(self._cooldown_until - now))
+        if self.phase in (THANKS, DONE) and now >= self._phase_until:
+            self.to_idle()
+        elif self.phase == IDLE and self.lang != DEFAULT_LANGUAGE and now >= self._phase_until:
+            self.lang = DEFAULT_LANGUAGE  # someone switched language and walked away
+
+    def to_idle(self) -> None:
+        """Back to the idle screen, forgetting everything of the previous person."""
+        self.lang = DEFAULT_LANGUAGE
+        self.gate = GATE_CLOSED
+        self.gate_notice = None
+        self.phase = IDLE
+
+    def toggle_language(self, now: float) -> None:
+        """Switch the texts between Danish and English for this check-in."""
+        self.lang = other_language(self.lang)
+        if self.phase == IDLE:
+            self._phase_until = now + self.idle_reset_seconds
+        self.keep_alive(now)
+
+    def next_behaviour(self) -> None:
+        """Show the next of the seven behaviours."""
+        count = len((self.config or {}).get("behaviours") or []) or 1
+        self.behaviour_index = (self.behaviour_index + 1) % count
