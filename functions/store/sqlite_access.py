@@ -1,0 +1,187 @@
+"""Who may call, on SQLite: tokens, pairing codes and devices."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from dataclasses import replace
+
+from functions.domain.errors import Conflict, NotFound, PairingCodeInvalid
+from functions.domain.models import Device, PairingCode, TokenKind, TokenRecord
+from functions.store.sqlite_database import Database, raising_on_duplicate
+
+_SELECT_TOKENS = (
+    "SELECT token_hash, token_id, kind, workplace_id, device_id, created_on, revoked FROM tokens"
+)
+_INSERT_TOKENS = (
+    "INSERT INTO tokens (token_hash, token_id, kind, workplace_id, device_id, created_on, revoked) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+_DEVICE = (
+    "SELECT id, workplace_id, name, token_hash, paired_on, last_seen, app_version, queue_depth, "
+    "revoked FROM devices"
+)
+
+
+def _token(row: sqlite3.Row) -> TokenRecord:
+    return TokenRecord(
+        token_hash=row["token_hash"],
+        token_id=row["token_id"],
+        kind=TokenKind(row["kind"]),
+        workplace_id=row["workplace_id"],
+        device_id=row["device_id"],
+        created_on=row["created_on"],
+        revoked=bool(row["revoked"]),
+    )
+
+
+def _token_row(token: TokenRecord) -> tuple:
+    return (
+        token.token_hash,
+        token.token_id,
+        token.kind.value,
+        token.workplace_id,
+        token.device_id,
+        token.created_on,
+        int(token.revoked),
+    )
+
+
+def _device(row: sqlite3.Row) -> Device:
+    return Device(
+        id=row["id"],
+        workplace_id=row["workplace_id"],
+        name=row["name"],
+        token_hash=row["token_hash"],
+        paired_on=row["paired_on"],
+        last_seen=row["last_seen"],
+        app_version=row["app_version"],
+        queue_depth=row["queue_depth"],
+        revoked=bool(row["revoked"]),
+    )
+
+
+class SqliteAccess:
+    """Tokens, pairing codes and devices (part of SqliteStore)."""
+
+    _db: Database
+
+    def put_token(self, token: TokenRecord) -> None:
+        """Store a new token record; Conflict if its hash or id exists."""
+        with self._db.transaction() as db, raising_on_duplicate(Conflict("The token exists.")):
+            db.execute(_INSERT_TOKENS, _token_row(token))
+
+    def find_token(self, token_hash: str) -> TokenRecord | None:
+        """The token with this hash, or None."""
+        rows = self._db.read(f"{_SELECT_TOKENS} WHERE token_hash = ?", (token_hash,))
+        return _token(rows[0]) if rows else None
+
+    def list_viewer_tokens(self, workplace_id: str) -> list[TokenRecord]:
+        """A workplace's viewer tokens, oldest first."""
+        rows = self._db.read(
+            f"{_SELECT_TOKENS} WHERE workplace_id = ? AND kind = ? ORDER BY created_on, token_id",
+            (workplace_id, TokenKind.VIEWER.value),
+        )
+        return [_token(row) for row in rows]
+
+    def revoke_viewer_token(self, token_id: str) -> TokenRecord:
+        """Revoke a viewer token by id; NotFound if there is none."""
+        with self._db.transaction() as db:
+            rows = db.execute(
+                f"{_SELECT_TOKENS} WHERE token_id = ? AND kind = ?",
+                (token_id, TokenKind.VIEWER.value),
+            ).fetchall()
+            if not rows:
+                raise NotFound(f"No viewer token with id {token_id!r}.")
+            db.execute("UPDATE tokens SET revoked = 1 WHERE token_id = ?", (token_id,))
+        return replace(_token(rows[0]), revoked=True)
+
+    def put_pairing_code(self, code: PairingCode) -> None:
+        """Store a code; Conflict if the same code is stored and still valid (by the clock)."""
+        with self._db.transaction() as db:
+            replaced = db.execute(
+                "INSERT INTO pairing_codes (code, workplace_id, expires_at, used) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET "
+                "workplace_id = excluded.workplace_id, expires_at = excluded.expires_at, "
+                "used = excluded.used WHERE pairing_codes.expires_at <= ?",
+                (code.code, code.workplace_id, code.expires_at, int(code.used), int(time.time())),
+            )
+            if replaced.rowcount == 0:
+                raise Conflict("This pairing code is in use.")
+
+    def pair_device(self, code: str, now: int, device: Device, token: TokenRecord) -> None:
+        """One transaction: use the code, add the device, add its token."""
+        with self._db.transaction() as db:
+            used = db.execute(
+                "UPDATE pairing_codes SET used = 1 WHERE code = ? AND used = 0 "
+                "AND expires_at > ? AND workplace_id = ?",
+                (code, now, device.workplace_id),
+            )
+            if used.rowcount != 1:
+                raise PairingCodeInvalid("The pairing code is unknown, used or expired.")
+            with raising_on_duplicate(Conflict("This device or token exists already.")):
+                db.execute(
+                    "INSERT INTO devices (id, workplace_id, name, token_hash, paired_on, "
+                    "last_seen, app_version, queue_depth, revoked) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        device.id,
+                        device.workplace_id,
+                        device.name,
+                        device.token_hash,
+                        device.paired_on,
+                        device.last_seen,
+                        device.app_version,
+                        device.queue_depth,
+                        int(device.revoked),
+                    ),
+                )
+                db.execute(_INSERT_TOKENS, _token_row(token))
+
+    def get_pairing_code(self, code: str) -> PairingCode | None:
+        """The code as stored, expired or not (its expires_at tells), or None."""
+        rows = self._db.read(
+            "SELECT code, workplace_id, expires_at, used FROM pairing_codes WHERE code = ?", (code,)
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        return PairingCode(
+            code=row["code"],
+            workplace_id=row["workplace_id"],
+            expires_at=row["expires_at"],
+            used=bool(row["used"]),
+        )
+
+    def get_device(self, device_id: str) -> Device | None:
+        """One device, or None."""
+        rows = self._db.read(f"{_DEVICE} WHERE id = ?", (device_id,))
+        return _device(rows[0]) if rows else None
+
+    def list_devices(self, workplace_id: str) -> list[Device]:
+        """A workplace's devices, sorted by name."""
+        rows = self._db.read(f"{_DEVICE} WHERE workplace_id = ?", (workplace_id,))
+        return sorted(map(_device, rows), key=lambda d: (d.name.casefold(), d.id))
+
+    def record_heartbeat(
+        self, device_id: str, last_seen: int, app_version: str, queue_depth: int
+    ) -> None:
+        """Note a device's sign of life; NotFound for an unknown device."""
+        with self._db.transaction() as db:
+            changed = db.execute(
+                "UPDATE devices SET last_seen = ?, app_version = ?, queue_depth = ? WHERE id = ?",
+                (last_seen, app_version, queue_depth, device_id),
+            )
+            if changed.rowcount == 0:
+                raise NotFound(f"No device with id {device_id!r}.")
+
+    def revoke_device(self, device_id: str) -> Device:
+        """Revoke a device and its token in one transaction; NotFound if missing."""
+        with self._db.transaction() as db:
+            rows = db.execute(f"{_DEVICE} WHERE id = ?", (device_id,)).fetchall()
+            if not rows:
+                raise NotFound(f"No device with id {device_id!r}.")
+            device = _device(rows[0])
+            db.execute("UPDATE devices SET revoked = 1 WHERE id = ?", (device_id,))
+            db.execute("UPDATE tokens SET revoked = 1 WHERE token_hash = ?", (device.token_hash,))
+        return replace(device, revoked=True)
