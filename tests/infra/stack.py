@@ -171,3 +171,22 @@ def allowed_dynamodb_grants(template: dict, function: str) -> set[tuple[str, str
         for action in _as_list(statement["Action"])
         for resource in _as_list(statement["Resource"])
     }
+
+
+# --- the table in moto ---------------------------------------------------------------------------
+_CREATE_TABLE_PROPERTIES = ("AttributeDefinitions", "KeySchema", "GlobalSecondaryIndexes")
+
+
+def create_table(client, name: str, template: dict) -> None:
+    """Create the template's table (keys, index, on-demand, TTL) with a boto3 DynamoDB client."""
+    props = template["Resources"]["Table"]["Properties"]
+    client.create_table(
+        TableName=name,
+        BillingMode=props["BillingMode"],
+        **{p: props[p] for p in _CREATE_TABLE_PROPERTIES},
+    )
+    ttl = props["TimeToLiveSpecification"]
+    client.update_time_to_live(
+        TableName=name,
+        TimeToLiveSpecification={"AttributeName": ttl["AttributeName"], "Enabled": ttl["Enabled"]},
+    )
