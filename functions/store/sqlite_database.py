@@ -94,8 +94,10 @@ class Database:
     """One SQLite file: schema made on open, a connection per thread."""
 
     def __init__(self, path: str, trace: Callable[[str], None] | None = None):
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if path == ":memory:" or path.startswith("file:"):
+            # Every thread opens its own connection, and would get its own empty database.
+            raise ValueError("SqliteStore needs a file path, not an in-memory database.")
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._trace = trace
         self._local = threading.local()
