@@ -1,8 +1,11 @@
 """Lambda function for administrators' routes.
 
-Workplaces, tablets, prompts, review, settings and audit."""
+Workplaces, tablets, prompts, review, organisation pulse, settings and audit.
+"""
 
-from functions.api.resolvers import ADMIN_ROUTERS, lambda_entry, resolver_for
+from functions.api import admin_organisation, admin_prompts, admin_workplaces
+from functions.api.resolvers import lambda_entry, resolver_for
 
-app = resolver_for(ADMIN_ROUTERS)
+ROUTERS = [admin_workplaces.router, admin_prompts.router, admin_organisation.router]
+app = resolver_for(ROUTERS)
 lambda_handler = lambda_entry(app, "admin")

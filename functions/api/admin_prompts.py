@@ -99,7 +99,7 @@ def unpin(
     services: Svc,
     week: Annotated[str, Query(min_length=8, max_length=8)],
     workplace_id: OptionalWorkplace = None,
-) -> Response:
+):
     """Remove a pin; the week goes back to the rotation."""
     services.store.delete_pin(parse_week(week), workplace_id or None)
     audit(

@@ -74,7 +74,7 @@ def list_devices(workplace_id: str, caller: Admin, services: Svc) -> dict:
 
 
 @router.delete("/v1/devices/<device_id>", tags=["admin"])
-def revoke_device(device_id: str, caller: Admin, services: Svc) -> Response:
+def revoke_device(device_id: str, caller: Admin, services: Svc):
     """Unpair a tablet: its token stops working at once."""
     services.store.revoke_device(device_id)
     audit(services.store, caller, "device.revoke", device_id, services.now())
@@ -109,7 +109,7 @@ def list_viewer_tokens(workplace_id: str, caller: Admin, services: Svc) -> dict:
 
 
 @router.delete("/v1/viewer-tokens/<token_id>", tags=["admin"])
-def revoke_viewer_token(token_id: str, caller: Admin, services: Svc) -> Response:
+def revoke_viewer_token(token_id: str, caller: Admin, services: Svc):
     """Revoke a viewer link."""
     services.store.revoke_viewer_token(token_id)
     audit(services.store, caller, "viewer_token.revoke", token_id, services.now())

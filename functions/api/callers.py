@@ -13,7 +13,7 @@ from functions.domain.models import TokenKind, TokenRecord
 
 
 def _caller(request: Request, services: Services) -> TokenRecord:
-    header = request.resolved_event.get_header_value("authorization", case_sensitive=False)
+    header = request.resolved_event.headers.get("authorization")
     return authenticate(services.store, header)
 
 

@@ -52,7 +52,7 @@ def completions(body: CompletionsBody, caller: Device, services: Svc) -> dict:
 
 
 @router.post("/v1/heartbeat", tags=["device"])
-def heartbeat(body: HeartbeatBody, caller: Device, services: Svc) -> Response:
+def heartbeat(body: HeartbeatBody, caller: Device, services: Svc):
     """A kiosk's sign of life and how many answers wait in its outbox."""
     pairing.record_heartbeat(
         services.store, caller.device_id, body.app_version, body.queue_depth, services.now()

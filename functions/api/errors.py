@@ -71,6 +71,10 @@ def install_error_handlers(app) -> None:
     def unsupported_media(_exc: RequestUnsupportedContentType) -> Response:
         return error_response(415, "unsupported_media_type", "Send the body as application/json.")
 
+    @app.exception_handler(UnicodeDecodeError)
+    def not_utf8(_exc: UnicodeDecodeError) -> Response:
+        return error_response(400, "invalid_request", "The body is not valid UTF-8 JSON.")
+
     @app.not_found
     def no_route(_exc: NotFoundError) -> Response:
         return error_response(404, "not_found", "No such route.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -10,23 +11,8 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
 from aws_lambda_powertools.event_handler.api_gateway import ApiGatewayResolver, Router
 from aws_lambda_powertools.logging import correlation_paths
 
-from functions.api import (
-    admin_organisation,
-    admin_prompts,
-    admin_workplaces,
-    device_routes,
-    viewer_routes,
-)
 from functions.api.errors import install_error_handlers
 from functions.config import load_config
-
-DEVICE_ROUTERS: list[Router] = [device_routes.router]
-VIEWER_ROUTERS: list[Router] = [viewer_routes.router]
-ADMIN_ROUTERS: list[Router] = [
-    admin_workplaces.router,
-    admin_prompts.router,
-    admin_organisation.router,
-]
 
 
 def resolver_for(
@@ -44,7 +30,9 @@ def all_routes_resolver(
     resolver_class: type[ApiGatewayResolver] = APIGatewayHttpResolver, **kw
 ) -> ApiGatewayResolver:
     """Every route in one resolver: the embedded server and the OpenAPI document use it."""
-    return resolver_for(DEVICE_ROUTERS + VIEWER_ROUTERS + ADMIN_ROUTERS, resolver_class, **kw)
+    from functions.api import admin, device, viewer
+
+    return resolver_for(device.ROUTERS + viewer.ROUTERS + admin.ROUTERS, resolver_class, **kw)
 
 
 def lambda_entry(app: ApiGatewayResolver, function: str) -> Callable[[dict, Any], dict]:
@@ -53,8 +41,10 @@ def lambda_entry(app: ApiGatewayResolver, function: str) -> Callable[[dict, Any]
     The X-Ray tracer costs ~200 ms to import, so it is loaded on the first call and only when
     tracing is switched on (TRYGHEDSPULS_TRACING), keeping the import of a handler lean.
     """
+    # Requests that add no business metric are normal here; only the cold-start metric is kept.
+    warnings.filterwarnings("ignore", message="No application metrics to publish")
     logger = Logger(service=f"tryghedspuls-{function}")
-    metrics = Metrics(service=f"tryghedspuls-{function}")
+    metrics = Metrics(namespace="Tryghedspuls", service=f"tryghedspuls-{function}")
     resolve = app.resolve
 
     @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)

@@ -1,6 +1,8 @@
 """Lambda function for viewers' routes: the weekly pulse and its CSV, public content, OpenAPI."""
 
-from functions.api.resolvers import VIEWER_ROUTERS, lambda_entry, resolver_for
+from functions.api import viewer_routes
+from functions.api.resolvers import lambda_entry, resolver_for
 
-app = resolver_for(VIEWER_ROUTERS)
+ROUTERS = [viewer_routes.router]
+app = resolver_for(ROUTERS)
 lambda_handler = lambda_entry(app, "viewer")

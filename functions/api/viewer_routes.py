@@ -25,7 +25,7 @@ def pulse(workplace_id: str, caller: Viewer, services: Svc, weeks: Weeks = 12) -
 
 
 @router.get("/v1/workplaces/<workplace_id>/pulse.csv", tags=["viewer"])
-def pulse_as_csv(workplace_id: str, caller: Viewer, services: Svc, weeks: Weeks = 12) -> Response:
+def pulse_as_csv(workplace_id: str, caller: Viewer, services: Svc, weeks: Weeks = 12):
     """The weekly figures as CSV for a spreadsheet."""
     workplace = require_workplace(services.store, workplace_id)
     body = pulse_csv(services.store, workplace, weeks, services.settings(), services.now())
@@ -44,7 +44,7 @@ def content(services: Svc) -> dict:
 
 
 @router.get("/v1/openapi.json", tags=["public"], include_in_schema=False)
-def openapi() -> Response:
+def openapi():
     """The OpenAPI document of the whole API."""
     from functions.api.openapi import openapi_json
 

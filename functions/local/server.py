@@ -43,7 +43,7 @@ def prepare(config: Config, data_dir: Path, base_url: str) -> Embedded:
     )
     seed_prompts(store, content.as_document()["prompts"])
     token = config.admin_token or _stored_admin_token(data_dir)
-    make_admin_token(store, services.now(), token)
+    _record, token = make_admin_token(store, services.now(), token)
     if not config.admin_token:
         _write_secret(data_dir / "admin-token", token)
     return Embedded(services=services, admin_token=token, base_url=base_url)

@@ -18,8 +18,8 @@ def server(tmp_path_factory):
         yield running
 
 
-def admin(server, method, path, **kw):
-    headers = {"Authorization": f"Bearer {TEST_ADMIN_TOKEN}"}
+def admin(server, method, path, headers=None, **kw):
+    headers = {"Authorization": f"Bearer {TEST_ADMIN_TOKEN}", **(headers or {})}
     return httpx.request(method, f"{server.api}{path}", headers=headers, timeout=10, **kw)
 
 
@@ -40,9 +40,9 @@ def test_a_tap_travels_from_pairing_to_the_pulse(server):
 
 def test_errors_are_json_over_http(server):
     answer = httpx.post(
-        f"{server.api}/v1/checkins",
-        content=b"{",
-        headers={"Authorization": "Bearer nope", "Content-Type": "application/json"},
+        f"{server.api}/v1/heartbeat",
+        json={"app_version": "1", "queue_depth": 0},
+        headers={"Authorization": "Bearer nope"},
     )
     assert answer.status_code == 401
     assert answer.json()["error"]["code"] == "unauthorized"

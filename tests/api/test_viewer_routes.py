@@ -89,3 +89,37 @@ def test_openapi_document_lists_every_route(api):
     assert "/v1/checkins" in doc["paths"]
     assert "/v1/workplaces/{workplace_id}/pulse" in doc["paths"]
     assert "/v1/rotation/pins" in doc["paths"]
+
+
+class CountingStore:
+    """Passes every call to the real store and counts them."""
+
+    def __init__(self, store):
+        self._store = store
+        self.calls = 0
+
+    def __getattr__(self, name):
+        method = getattr(self._store, name)
+
+        def counted(*args, **kwargs):
+            self.calls += 1
+            return method(*args, **kwargs)
+
+        return counted
+
+
+def test_pulse_costs_the_same_store_calls_for_10_and_500_checkins(api):
+    wp_small, wp_large = api.workplace("Lille"), api.workplace("Stor")
+    api.check_in(api.paired_device(wp_small), *([7] * 10))
+    device = api.paired_device(wp_large)
+    for _ in range(5):
+        api.check_in(device, *([6] * 100))
+    counting = CountingStore(api.services.store)
+    api.services.store = counting
+
+    api.get(f"/v1/workplaces/{wp_small}/pulse")
+    small_calls, counting.calls = counting.calls, 0
+    pulse = api.get(f"/v1/workplaces/{wp_large}/pulse").json
+
+    assert pulse["weeks"][-1]["responses"] == 500
+    assert counting.calls == small_calls

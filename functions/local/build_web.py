@@ -1,0 +1,47 @@
+"""`tryghedspuls build-web`: the kiosk (and pulse, admin) as a static, offline, installable PWA.
+
+The build runs Python in the browser (Pyodide) and needs no network at run time except the API:
+Flet's web client, CanvasKit, Pyodide, the app and its pure-Python dependencies are all inside.
+Serve the folder from any static host; / opens the kiosk, /#/pulse and /#/admin the other pages.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+from functions.local.pwa_files import write_pwa_files
+from functions.local.pwa_icons import render_icons
+from functions.local.web_bundle import ENTRY_MODULE, bundle_members, package_root, tar_gz
+from functions.local.web_client import copy_web_client, patch_bootstrap, patch_index
+
+log = logging.getLogger(__name__)
+
+
+def _copy_app_assets(app_dir: Path, out: Path) -> None:
+    """The app's assets (fonts) go to the build's root, where Flet's client looks for them."""
+    assets = app_dir / "assets"
+    if assets.is_dir():
+        shutil.copytree(assets, out, dirs_exist_ok=True, copy_function=shutil.copyfile)
+
+
+def build_web(api_url: str, out: Path) -> str:
+    """Build the static app into `out` (emptied first); return the build's version hash."""
+    out = Path(out)
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    app_dir = package_root("app")
+    copy_web_client(out)
+    _copy_app_assets(app_dir, out)
+    for path, data in render_icons().items():
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_bytes(data)
+    (out / "app.tar.gz").write_bytes(tar_gz(bundle_members(app_dir, api_url.rstrip("/"))))
+    patch_index(out, ENTRY_MODULE)
+    patch_bootstrap(out)
+    version = write_pwa_files(out)
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    print(f"Built {out} ({size / 1e6:.1f} MB, version {version}); API: {api_url or '(none)'}")
+    return version
