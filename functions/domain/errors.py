@@ -1,4 +1,4 @@
-"""Typed domain errors: adapters raise them, the API maps each to one HTTP status (api/errors.py)."""
+"""Typed domain errors: adapters raise them; the API maps each to one status (api/errors.py)."""
 
 
 class DomainError(Exception):

@@ -17,7 +17,7 @@ class TokenKind(StrEnum):
 
 
 class CompletionStatus(StrEnum):
-    """A sentence completion is shown (visible), waiting for review (held) or taken down (hidden)."""
+    """A sentence completion is shown (visible), awaiting review (held) or taken down (hidden)."""
 
     VISIBLE = "visible"
     HELD = "held"

@@ -134,7 +134,7 @@ class Store(Protocol):
         """Replace the rotation order."""
 
     def list_pins(self, first_week: str, last_week: str) -> list[Pin]:
-        """Pins for weeks first_week..last_week (inclusive), for all workplaces and for single ones."""
+        """Pins for weeks first_week..last_week (inclusive), for all workplaces and single ones."""
 
     def put_pin(self, pin: Pin) -> None:
         """Pin a prompt to a week (replacing a pin with the same week and workplace)."""

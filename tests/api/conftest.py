@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from functions.store.sqlite import SqliteStore
 
 from functions.api import admin, device, viewer
 from functions.api.services import Services, use_services
@@ -17,6 +16,7 @@ from functions.content import load_content
 from functions.domain.bootstrap import seed_prompts
 from functions.domain.pairing import make_admin_token
 from functions.local.gateway import to_http_api_event
+from functions.store.sqlite import SqliteStore
 
 ADMIN_TOKEN = "test-admin-token-" + "x" * 40
 DEVICE_PATHS = ("/v1/pair", "/v1/kiosk", "/v1/checkins", "/v1/heartbeat")
