@@ -1,14 +1,144 @@
-"""Placeholder for the administration screens; replaced by its own engineer."""
+"""/admin: the administrator's console (open with /admin?token=… or type the token once)."""
 
 from __future__ import annotations
 
 import flet as ft
 
-from app.components.message_view import MessageView
+from app.admin.completions_view import CompletionsView
+from app.admin.login_view import LoginView
+from app.admin.organisation_view import OrganisationView
+from app.admin.prompts_view import PromptsView
+from app.admin.settings_view import SettingsView
+from app.admin.state import SECTIONS, AdminState
+from app.admin.workplaces_view import WorkplacesView
+from app.components import palette
+from app.components.actions import act
+from app.components.notice import show_notice
+from app.context import AppContext
 from app.i18n import t
+from app.pulse.access import http_origin, parse_link
+
+_VIEWS = {
+    "workplaces": WorkplacesView,
+    "prompts": PromptsView,
+    "completions": CompletionsView,
+    "organisation": OrganisationView,
+    "settings": SettingsView,
+}
+_ICONS = {
+    "workplaces": ft.Icons.HOME_WORK_OUTLINED,
+    "prompts": ft.Icons.FORMAT_QUOTE,
+    "completions": ft.Icons.FACT_CHECK_OUTLINED,
+    "organisation": ft.Icons.INSIGHTS,
+    "settings": ft.Icons.TUNE,
+}
+
+
+@ft.component
+def SectionTabs(state: AdminState) -> ft.Control:
+    """One button per section; the open one is highlighted."""
+    tabs = []
+    for name in SECTIONS:
+        chosen = name == state.section
+        tabs.append(
+            ft.TextButton(
+                t(f"admin.section.{name}", state.lang),
+                icon=_ICONS[name],
+                on_click=act(lambda _e, n=name: state.show(n)),
+                style=ft.ButtonStyle(
+                    bgcolor=palette.ACCENT_SOFT if chosen else None,
+                    color=palette.ACCENT if chosen else palette.MUTED,
+                    padding=ft.Padding.symmetric(horizontal=16, vertical=14),
+                ),
+            )
+        )
+    return ft.Row(tabs, wrap=True, spacing=6, run_spacing=6)
+
+
+@ft.component
+def TopBar(state: AdminState) -> ft.Control:
+    """Title, language and sign-out."""
+    lang = state.lang
+    return ft.ResponsiveRow(
+        [
+            ft.Column(
+                [
+                    ft.Text(
+                        t("admin.kicker", lang).upper(),
+                        size=13,
+                        color=palette.SAND,
+                        weight=ft.FontWeight.W_600,
+                    ),
+                    ft.Text(
+                        t("admin.title", lang),
+                        size=28,
+                        weight=ft.FontWeight.W_700,
+                        color=palette.INK,
+                    ),
+                ],
+                spacing=2,
+                tight=True,
+                col={"xs": 12, "md": 6},
+            ),
+            ft.Row(
+                [
+                    ft.IconButton(
+                        ft.Icons.REFRESH,
+                        tooltip=t("admin.refresh", lang),
+                        on_click=act(lambda _e: state.reload()),
+                    ),
+                    ft.TextButton(
+                        t("pulse.language_button", lang),
+                        on_click=act(lambda _e: state.toggle_language()),
+                        tooltip=t("pulse.language_label", lang),
+                    ),
+                    ft.TextButton(
+                        t("admin.sign_out", lang),
+                        icon=ft.Icons.LOGOUT,
+                        on_click=act(lambda _e: state.sign_out()),
+                    ),
+                ],
+                alignment=ft.MainAxisAlignment.END,
+                wrap=True,
+                col={"xs": 12, "md": 6},
+            ),
+        ],
+        vertical_alignment=ft.CrossAxisAlignment.CENTER,
+    )
 
 
 @ft.component
 def AdminView() -> ft.View:
-    """The admin screen (placeholder)."""
-    return MessageView(t("admin.placeholder"), route="/admin")
+    """The console: sign in, then sections for workplaces, prompts, completions, overview."""
+    session = ft.use_context(AppContext)
+    state, _ = ft.use_state(lambda: AdminState(api_for=session.api, store=session.store))
+
+    async def start() -> None:
+        page = ft.context.page
+        state.origin = http_origin(page.url)
+        state.connect(show_notice)
+        await state.open(parse_link(page.route).token)
+
+    ft.use_effect(start, [])
+
+    if state.phase == "ready":
+        section = _VIEWS[state.section](state)
+        content: ft.Control = ft.Container(
+            width=1200,
+            padding=ft.Padding.symmetric(horizontal=24, vertical=20),
+            content=ft.Column([TopBar(state), SectionTabs(state), section], spacing=20),
+        )
+    elif state.phase == "need_token":
+        content = LoginView(state)
+    else:
+        content = ft.Container(
+            ft.ProgressRing(color=palette.ACCENT), padding=80, alignment=ft.Alignment.CENTER
+        )
+    return ft.View(
+        route="/admin",
+        bgcolor=palette.SURFACE,
+        padding=0,
+        scroll=ft.ScrollMode.AUTO,
+        horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+        controls=[content],
+    )

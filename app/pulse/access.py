@@ -64,11 +64,12 @@ async def remembered(store: KeyValueStore, link: LinkParts) -> tuple[LinkParts, 
         else:
             await store.remove(WORKPLACE_KEY)
         return link, False
-    token = await store.get(TOKEN_KEY)
-    if token:
-        workplace = link.workplace_id or await store.get(WORKPLACE_KEY)
-        return LinkParts(token, workplace), False
+    token, kept_workplace = await store.get(TOKEN_KEY), await store.get(WORKPLACE_KEY)
     admin = await store.get(ADMIN_TOKEN_KEY)
+    # An admin opening another workplace's pulse from the console uses the admin token.
+    asks_other = link.workplace_id and link.workplace_id != kept_workplace
+    if token and not (admin and asks_other):
+        return LinkParts(token, link.workplace_id or kept_workplace), False
     return LinkParts(admin, link.workplace_id), bool(admin)
 
 

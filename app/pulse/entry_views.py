@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.components import palette
+from app.components.actions import act
 from app.components.panel import Panel
 from app.i18n import t
 from app.pulse.state import PulseState
@@ -42,14 +43,19 @@ def LinkFormView(state: PulseState, intro_key: str = "pulse.link.intro") -> ft.C
                         on_submit=submit,
                         error=error or None,
                     ),
-                    ft.FilledButton(
-                        t("pulse.link.open", lang),
-                        on_click=submit,
-                        style=ft.ButtonStyle(bgcolor=palette.ACCENT),
+                    ft.Row(
+                        [
+                            ft.FilledButton(
+                                t("pulse.link.open", lang),
+                                on_click=submit,
+                                style=ft.ButtonStyle(bgcolor=palette.ACCENT),
+                            )
+                        ]
                     ),
                 ],
                 spacing=16,
                 tight=True,
+                horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
             ),
             title=t("pulse.link.title", lang),
         )
@@ -77,7 +83,7 @@ def ChooseWorkplaceView(state: PulseState) -> ft.Control:
             ft.ListTile(
                 title=ft.Text(workplace["name"], color=palette.INK),
                 trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT, color=palette.MUTED),
-                on_click=lambda _e, wid=workplace["id"]: state.choose(wid),
+                on_click=act(lambda _e, wid=workplace["id"]: state.choose(wid)),
             )
         )
     if not rows:
@@ -94,7 +100,7 @@ def ProblemView(state: PulseState) -> ft.Control:
     actions: list[ft.Control] = [
         ft.FilledButton(
             t("pulse.retry", lang),
-            on_click=lambda _e: state.open_again(),
+            on_click=act(lambda _e: state.open_again()),
             style=ft.ButtonStyle(bgcolor=palette.ACCENT),
         ),
     ]
@@ -102,7 +108,7 @@ def ProblemView(state: PulseState) -> ft.Control:
         actions = [
             ft.FilledButton(
                 t("pulse.link.other", lang),
-                on_click=lambda _e: state.forget_link(),
+                on_click=act(lambda _e: state.forget_link()),
                 style=ft.ButtonStyle(bgcolor=palette.ACCENT),
             )
         ]

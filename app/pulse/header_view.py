@@ -6,6 +6,7 @@ import flet as ft
 
 from app.client.errors import ApiError, Offline
 from app.components import palette
+from app.components.actions import act
 from app.components.notice import show_notice
 from app.i18n import t
 from app.pulse.figures import week_number
@@ -62,18 +63,20 @@ def PulseHeader(state: PulseState) -> ft.Control:
         ft.FilledButton(
             t("pulse.meeting.start", lang),
             icon=ft.Icons.CO_PRESENT_OUTLINED,
-            on_click=lambda _e: state.start_meeting(),
+            on_click=act(lambda _e: state.start_meeting()),
             style=ft.ButtonStyle(bgcolor=palette.ACCENT),
         ),
         ft.OutlinedButton(
             t("pulse.csv.button", lang), icon=ft.Icons.DOWNLOAD_OUTLINED, on_click=download
         ),
         ft.IconButton(
-            ft.Icons.REFRESH, tooltip=t("pulse.refresh", lang), on_click=lambda _e: state.load()
+            ft.Icons.REFRESH,
+            tooltip=t("pulse.refresh", lang),
+            on_click=act(lambda _e: state.load()),
         ),
         ft.TextButton(
             t("pulse.language_button", lang),
-            on_click=lambda _e: state.toggle_language(),
+            on_click=act(lambda _e: state.toggle_language()),
             tooltip=t("pulse.language_label", lang),
         ),
     ]
@@ -83,7 +86,7 @@ def PulseHeader(state: PulseState) -> ft.Control:
             ft.TextButton(
                 t("pulse.choose.other", lang),
                 icon=ft.Icons.ARROW_BACK,
-                on_click=lambda _e: state.back_to_workplaces(),
+                on_click=act(lambda _e: state.back_to_workplaces()),
             ),
         )
     return ft.ResponsiveRow(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.components import palette
+from app.components.actions import act
 from app.i18n import number, pick, t
 from app.pulse.charts import DistributionChart
 from app.pulse.figures import summary
@@ -111,7 +112,7 @@ def MeetingView(state: PulseState) -> ft.Control:
                 t("pulse.meeting.previous", lang),
                 icon=ft.Icons.ARROW_BACK,
                 disabled=step == 0,
-                on_click=lambda _e: state.go(-1, len(STEPS)),
+                on_click=act(lambda _e: state.go(-1, len(STEPS))),
                 style=ft.ButtonStyle(text_style=ft.TextStyle(size=20), padding=20),
             ),
             ft.Text(
@@ -123,7 +124,7 @@ def MeetingView(state: PulseState) -> ft.Control:
                 t("pulse.meeting.next", lang),
                 icon=ft.Icons.ARROW_FORWARD,
                 disabled=step == len(STEPS) - 1,
-                on_click=lambda _e: state.go(1, len(STEPS)),
+                on_click=act(lambda _e: state.go(1, len(STEPS))),
                 style=ft.ButtonStyle(
                     bgcolor=palette.ACCENT, padding=20, text_style=ft.TextStyle(size=20)
                 ),
@@ -142,7 +143,7 @@ def MeetingView(state: PulseState) -> ft.Control:
             ft.TextButton(
                 t("pulse.meeting.close", lang),
                 icon=ft.Icons.CLOSE,
-                on_click=lambda _e: state.end_meeting(),
+                on_click=act(lambda _e: state.end_meeting()),
             ),
         ],
         alignment=ft.MainAxisAlignment.SPACE_BETWEEN,

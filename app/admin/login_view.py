@@ -1,0 +1,53 @@
+"""Signing in to the admin console with the admin token (kept in this browser afterwards)."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.admin.controls import primary
+from app.admin.state import AdminState
+from app.components import palette
+from app.components.panel import Panel
+from app.i18n import t
+
+
+@ft.component
+def LoginView(state: AdminState) -> ft.Control:
+    """A token field; says why a token was refused."""
+    token, set_token = ft.use_state("")
+    lang = state.lang
+
+    async def submit(_e=None) -> None:
+        if token.strip():
+            await state.sign_in(token)
+
+    problem = t(f"admin.login.{state.problem}", lang) if state.problem else None
+    return ft.Container(
+        alignment=ft.Alignment.TOP_CENTER,
+        padding=ft.Padding.only(top=72, left=16, right=16),
+        content=ft.Container(
+            width=520,
+            content=Panel(
+                ft.Column(
+                    [
+                        ft.Text(t("admin.login.intro", lang), size=15, color=palette.INK),
+                        ft.TextField(
+                            label=t("admin.login.token", lang),
+                            password=True,
+                            can_reveal_password=True,
+                            value=token,
+                            autofocus=True,
+                            on_change=lambda e: set_token(e.control.value),
+                            on_submit=submit,
+                            error=problem,
+                        ),
+                        ft.Row([primary(t("admin.login.submit", lang), submit)]),
+                    ],
+                    spacing=16,
+                    tight=True,
+                    horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+                ),
+                title=t("admin.title", lang),
+            ),
+        ),
+    )

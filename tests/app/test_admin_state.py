@@ -1,0 +1,122 @@
+"""The admin console's state: signing in, workplaces, prompts, settings, and their feedback."""
+
+from __future__ import annotations
+
+import asyncio
+
+from app.admin.organisation_state import attention, ranked
+from app.admin.prompts_state import moved
+from app.admin.state import AdminState
+from app.client.storage import MemoryStore
+from app.pulse.access import ADMIN_TOKEN_KEY
+from tests.app.screen_fakes import FakeApi, error
+
+SETTINGS = {"anonymity_threshold": 5, "cooldown_seconds": 30, "idle_reset_seconds": 20}
+WORKPLACE = {"id": "wp1", "name": "Solsikken", "area": "Børn", "kiosk_shows_last_week": True}
+
+
+def signed_in(api: FakeApi, notices: list) -> AdminState:
+    api.on(
+        "GET",
+        "/v1/settings",
+        lambda tok, _b, _q: (200, SETTINGS) if tok == "admin" else error(401, "unauthorized"),
+    )
+    api.on("GET", "/v1/workplaces", (200, {"workplaces": [WORKPLACE]}))
+    state = AdminState(api_for=api.client, store=MemoryStore())
+    state.connect(lambda text, is_error: notices.append((is_error, text)))
+    assert asyncio.run(state.sign_in("admin"))
+    return state
+
+
+def test_valid_token_is_kept_and_opens_workplaces():
+    api, notices = FakeApi(), []
+    state = signed_in(api, notices)
+    assert state.phase == "ready"
+    assert asyncio.run(state.store.get(ADMIN_TOKEN_KEY)) == "admin"
+    assert state.workplaces.items[0]["name"] == "Solsikken"
+
+
+def test_unknown_token_says_why():
+    api = FakeApi()
+    api.on("GET", "/v1/settings", error(401, "unauthorized"))
+    state = AdminState(api_for=api.client, store=MemoryStore())
+    assert asyncio.run(state.sign_in("nope")) is False
+    assert (state.phase, state.problem) == ("need_token", "unknown")
+
+
+def test_creating_a_workplace_confirms_and_selects_it():
+    api, notices = FakeApi(), []
+    state = signed_in(api, notices)
+    api.on("POST", "/v1/workplaces", (201, {**WORKPLACE, "id": "wp2", "name": "Åkanden"}))
+    api.on("GET", "/v1/workplaces/wp2/devices", (200, {"devices": []}))
+    api.on("GET", "/v1/workplaces/wp2/viewer-tokens", (200, {"viewer_tokens": []}))
+    assert asyncio.run(state.workplaces.create(" Åkanden ", ""))
+    assert api.called("POST", "/v1/workplaces") == [{"name": "Åkanden"}]
+    assert state.workplaces.selected_id == "wp2"
+    assert notices[-1] == (False, "Åkanden er oprettet.")
+
+
+def test_failed_action_tells_what_to_do():
+    api, notices = FakeApi(), []
+    state = signed_in(api, notices)
+    api.on("POST", "/v1/workplaces", error(409, "conflict"))
+    assert asyncio.run(state.workplaces.create("Solsikken", "")) is False
+    is_error, text = notices[-1]
+    assert is_error and "prøv igen" in text
+
+
+def test_empty_name_is_refused_before_asking_the_api():
+    api, notices = FakeApi(), []
+    state = signed_in(api, notices)
+    assert asyncio.run(state.workplaces.create("  ", "x")) is False
+    assert api.called("POST", "/v1/workplaces") == []
+    assert notices[-1][0] is True
+
+
+def test_viewer_link_carries_origin_token_and_workplace():
+    api, notices = FakeApi(), []
+    state = signed_in(api, notices)
+    api.on("GET", "/v1/workplaces/wp1/devices", (200, {"devices": []}))
+    api.on("GET", "/v1/workplaces/wp1/viewer-tokens", (200, {"viewer_tokens": []}))
+    api.on("POST", "/v1/workplaces/wp1/viewer-tokens", (201, {"token_id": "t1", "token": "abc"}))
+    asyncio.run(state.workplaces.select("wp1"))
+    asyncio.run(state.workplaces.make_viewer_link("https://puls.example"))
+    assert state.workplaces.new_link == "https://puls.example/pulse?token=abc&workplace=wp1"
+
+
+def test_threshold_under_three_is_refused():
+    api, notices = FakeApi(), []
+    state = signed_in(api, notices)
+    assert asyncio.run(state.settings.set_threshold("2")) is False
+    assert asyncio.run(state.settings.set_threshold("fem")) is False
+    assert api.called("PUT", "/v1/settings") == []
+
+
+def test_reordering_moves_one_prompt():
+    assert moved(["a", "b", "c"], "c", -1) == ["a", "c", "b"]
+    assert moved(["a", "b", "c"], "a", -1) == ["a", "b", "c"]
+
+
+def test_overview_puts_those_needing_attention_first():
+    overview = {
+        "areas": [
+            {
+                "area": "Ældre",
+                "workplaces": [
+                    {"id": "1", "name": "Fint", "responses": 9, "mean": 7.5, "suppressed": False}
+                ],
+            },
+            {
+                "area": "Børn",
+                "workplaces": [
+                    {"id": "2", "name": "Stille", "responses": 0, "mean": None, "suppressed": True},
+                    {"id": "3", "name": "Lavt", "responses": 8, "mean": 4.2, "suppressed": False},
+                    {"id": "4", "name": "Få", "responses": None, "mean": None, "suppressed": True},
+                ],
+            },
+        ]
+    }
+    areas = ranked(overview)
+    assert [a["area"] for a in areas] == ["Børn", "Ældre"]
+    assert [w["name"] for w in areas[0]["workplaces"]] == ["Lavt", "Stille", "Få"]
+    assert [attention(w) for w in areas[0]["workplaces"]] == ["low", "silent", None]
