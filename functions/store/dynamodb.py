@@ -1,7 +1,7 @@
 """The Store on one DynamoDB table (keys in store/keys.py), through a low-level boto3 client.
 
-`ACTIONS` says which DynamoDB IAM actions each method may use; the infra template derives each
-function's least-privilege policy from it, and the contract suite fails a method that strays.
+`ACTIONS` says which DynamoDB IAM actions each method may use: the source for each function's
+least-privilege policy in infra/template.yaml; the contract suite fails a method that strays.
 A transaction needs the actions inside it (Put → PutItem, Update → UpdateItem); "Query:gsi1" is
 a Query on the index's ARN (table/<name>/index/gsi1). No method Scans; no kiosk method deletes.
 """

@@ -43,15 +43,13 @@ Privacy: a check-in's score exists only inside its week's aggregate; an event ma
 event id and a day-precision `expires_at`, nothing else. Completions carry their week, no time,
 and random ids, so no sort order reveals when one was written.
 
-A `#` inside a key part could make two formats meet (a workplace id "x#DEV"), so parts with one are
-refused; every id we make is free of it.
+A `#` inside a key part could make two formats meet (a workplace id "x#DEV"), so `#` and `%` in
+a part are percent-encoded; ids we make hold neither, so their keys read as above.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
-
-from functions.domain.errors import InvalidInput
 
 
 class Key(NamedTuple):
@@ -62,9 +60,7 @@ class Key(NamedTuple):
 
 
 def _part(value: str) -> str:
-    if "#" in value:
-        raise InvalidInput(f"{value!r} is not a valid id.")
-    return value
+    return value.replace("%", "%25").replace("#", "%23")
 
 
 SETTINGS = Key("SETTINGS", "SETTINGS")
@@ -179,7 +175,7 @@ def pin_range(first_week: str, last_week: str) -> tuple[str, str]:
 
 def audit(at: str, suffix: str) -> Key:
     """An audit entry; the random suffix keeps entries of the same minute apart."""
-    return Key(AUDIT_PK, f"{at}#{suffix}")
+    return Key(AUDIT_PK, f"{_part(at)}#{_part(suffix)}")
 
 
 def attempt(bucket: str, window: int) -> Key:

@@ -60,6 +60,17 @@ def test_updating_unknown_workplace_is_not_found(store):
     assert store.list_workplaces() == []
 
 
+def test_ids_holding_key_separators_are_ids_like_any_other(store):
+    # Given workplaces whose ids hold the characters keys are built with
+    store.create_workplace(workplace("lager#DEV", "A"))
+    store.create_workplace(workplace("lager%23DEV", "B"))
+    # When they are read back, with one that does not exist
+    # Then each is itself, and the missing one is simply missing
+    assert store.get_workplace("lager#DEV").name == "A"
+    assert store.get_workplace("lager%23DEV").name == "B"
+    assert store.get_workplace("lager#") is None
+
+
 def test_prompts_keep_creation_order_when_replaced(store):
     # Given three prompts made in order
     for prompt_id in ("p-b", "p-a", "p-c"):
