@@ -8,4 +8,4 @@ from functions.api.resolvers import lambda_entry, resolver_for
 
 ROUTERS = [admin_workplaces.router, admin_prompts.router, admin_organisation.router]
 app = resolver_for(ROUTERS)
-lambda_handler = lambda_entry(app, "admin")
+lambda_handler = lambda_entry(app)

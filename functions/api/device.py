@@ -9,4 +9,4 @@ from functions.api.resolvers import lambda_entry, resolver_for
 
 ROUTERS = [device_routes.router]
 app = resolver_for(ROUTERS)
-lambda_handler = lambda_entry(app, "device")
+lambda_handler = lambda_entry(app)

@@ -15,7 +15,7 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import (
 
 from functions.domain import errors
 
-logger = Logger(service="tryghedspuls")
+logger = Logger()  # service name from POWERTOOLS_SERVICE_NAME (set per function)
 
 STATUS = {
     errors.InvalidInput: HTTPStatus.BAD_REQUEST,

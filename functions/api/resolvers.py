@@ -35,7 +35,7 @@ def all_routes_resolver(
     return resolver_for(device.ROUTERS + viewer.ROUTERS + admin.ROUTERS, resolver_class, **kw)
 
 
-def lambda_entry(app: ApiGatewayResolver, function: str) -> Callable[[dict, Any], dict]:
+def lambda_entry(app: ApiGatewayResolver) -> Callable[[dict, Any], dict]:
     """The Lambda handler of one function: structured logs without the event, a cold-start metric.
 
     The X-Ray tracer costs ~200 ms to import, so it is loaded on the first call and only when
@@ -43,8 +43,8 @@ def lambda_entry(app: ApiGatewayResolver, function: str) -> Callable[[dict, Any]
     """
     # Requests that add no business metric are normal here; only the cold-start metric is kept.
     warnings.filterwarnings("ignore", message="No application metrics to publish")
-    logger = Logger(service=f"tryghedspuls-{function}")
-    metrics = Metrics(namespace="Tryghedspuls", service=f"tryghedspuls-{function}")
+    logger = Logger()  # service and level from POWERTOOLS_* (infra/template.yaml sets them)
+    metrics = Metrics(namespace="Tryghedspuls")
     resolve = app.resolve
 
     @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)
@@ -54,7 +54,7 @@ def lambda_entry(app: ApiGatewayResolver, function: str) -> Callable[[dict, Any]
         if load_config().tracing and resolve is app.resolve:
             from aws_lambda_powertools import Tracer
 
-            resolve = Tracer(service=f"tryghedspuls-{function}").capture_method(app.resolve)
+            resolve = Tracer().capture_method(app.resolve)
         return resolve(event, context)
 
     return lambda_handler

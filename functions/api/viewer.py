@@ -5,4 +5,4 @@ from functions.api.resolvers import lambda_entry, resolver_for
 
 ROUTERS = [viewer_routes.router]
 app = resolver_for(ROUTERS)
-lambda_handler = lambda_entry(app, "viewer")
+lambda_handler = lambda_entry(app)
