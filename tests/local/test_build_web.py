@@ -1,0 +1,84 @@
+"""`tryghedspuls build-web` without a browser: what the static build holds, and that it repeats."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import struct
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from functions.cli import main as cli
+from functions.local.build_web import build_web
+
+API_URL = "https://api.example.org/prod"
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory) -> Path:
+    """One build for the module's tests, made through the command line."""
+    out = tmp_path_factory.mktemp("build") / "web"
+    assert cli(["build-web", "--api-url", API_URL + "/", "--out", str(out)]) == 0
+    return out
+
+
+def archive(build: Path) -> dict[str, bytes]:
+    """app.tar.gz, unpacked in memory."""
+    with tarfile.open(fileobj=io.BytesIO((build / "app.tar.gz").read_bytes())) as tar:
+        return {m.name: tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}
+
+
+def test_the_api_url_is_baked_into_the_apps_build_config(build):
+    config = archive(build)["app/_build_config.py"].decode()
+    assert f"API_URL = {API_URL!r}" in config
+
+
+def test_the_archive_holds_the_app_and_pure_python_dependencies_only(build):
+    names = set(archive(build))
+    assert {"pwa_main.py", "app/main.py", "__pypackages__/flet/__init__.py"} <= names
+    assert {"__pypackages__/repath.py", "__pypackages__/six.py"} <= names
+    assert "__pypackages__/msgpack/fallback.py" in names
+    assert "requirements.txt" not in names  # the worker would call micropip: network
+    unwanted = re.compile(r"__pycache__|/tests?/|/testing/|\.(pyc|so|pyi)$|^app/assets/")
+    assert not [n for n in names if unwanted.search(n)]
+
+
+def test_index_loads_everything_from_the_build_itself(build):
+    index = (build / "index.html").read_text()
+    assert 'flet.pyodideUrl="./pyodide/pyodide.mjs"' in index
+    assert 'flet.routeUrlStrategy="hash"' in index
+    assert "<base " not in index  # relative URLs: any host, any path
+    assert not re.findall(r"https?://", index)
+    bootstrap = (build / "flutter_bootstrap.js").read_text()
+    assert not re.search(r"serviceWorkerSettings:\s*\{", bootstrap)  # Flutter's would replace ours
+    assert not (build / "flutter_service_worker.js").exists()
+
+
+def test_the_manifest_names_the_product_with_its_own_icons(build):
+    manifest = json.loads((build / "manifest.json").read_text())
+    assert manifest["name"] == "Tryghedspuls"
+    assert manifest["theme_color"] == "#2F5D62"
+    assert manifest["start_url"] == "./"
+    for icon in manifest["icons"]:
+        png = (build / icon["src"]).read_bytes()
+        width, height = struct.unpack(">II", png[16:24])
+        assert png.startswith(b"\x89PNG") and icon["sizes"] == f"{width}x{height}"
+    assert {i.get("purpose") for i in manifest["icons"]} == {None, "maskable"}
+
+
+def test_the_service_worker_precaches_every_file_of_the_build(build):
+    worker = (build / "sw.js").read_text()
+    files = json.loads(re.search(r"const FILES = (\[.*?\]);", worker, re.S).group(1))
+    on_disk = sorted(p.relative_to(build).as_posix() for p in build.rglob("*") if p.is_file())
+    assert files == [f for f in on_disk if f != "sw.js"]
+    assert 'register("sw.js")' in (build / "index.html").read_text()
+
+
+def test_the_same_sources_build_the_same_bytes(build, tmp_path):
+    again = tmp_path / "again"
+    build_web(api_url=API_URL, out=again)
+    for name in ("app.tar.gz", "sw.js", "index.html", "icons/icon-512.png"):
+        assert (again / name).read_bytes() == (build / name).read_bytes(), name
