@@ -8,6 +8,7 @@ from app.admin.controls import badge, body, destructive, muted, primary
 from app.admin.state import AdminState
 from app.components import palette
 from app.components.actions import act
+from app.components.choice_button import ChoiceButton
 from app.components.confirm import Question, use_confirm
 from app.components.panel import Panel
 from app.i18n import t
@@ -82,17 +83,17 @@ def WeekCompletionsPanel(state: AdminState) -> ft.Control:
     """This week's completions of one workplace, with their status; hide a hurtful one."""
     ask = use_confirm()
     lang, completions = state.lang, state.completions
-    chooser = ft.Dropdown(
-        label=t("admin.completions.workplace", lang),
-        value=completions.workplace_id,
-        options=[
-            ft.DropdownOption(key=w["id"], text=w["name"])
-            for w in sorted(state.workplaces.items, key=lambda w: w["name"])
-        ],
-        on_select=act(lambda e: completions.choose(e.control.value)),
-        expand=True,
+    places = sorted(state.workplaces.items, key=lambda w: w["name"])
+    chooser = ChoiceButton(
+        t("admin.completions.workplace", lang),
+        state.workplaces.name_of(completions.workplace_id)
+        if completions.workplace_id
+        else t("admin.completions.none_chosen", lang),
+        [(w["id"], w["name"]) for w in places],
+        completions.choose,
+        t("admin.cancel", lang),
     )
-    rows: list[ft.Control] = [chooser]
+    rows: list[ft.Control] = [ft.Row([chooser])]
     for item in completions.week_items:
         status = item["status"]
         tone = {"visible": "calm", "held": "notice"}.get(status, "muted")

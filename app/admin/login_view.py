@@ -7,6 +7,7 @@ import flet as ft
 from app.admin.controls import primary
 from app.admin.state import AdminState
 from app.components import palette
+from app.components.form import use_form
 from app.components.panel import Panel
 from app.i18n import t
 
@@ -14,12 +15,12 @@ from app.i18n import t
 @ft.component
 def LoginView(state: AdminState) -> ft.Control:
     """A token field; says why a token was refused."""
-    token, set_token = ft.use_state("")
+    form = use_form(token="")
     lang = state.lang
 
     async def submit(_e=None) -> None:
-        if token.strip():
-            await state.sign_in(token)
+        if form["token"].strip():
+            await state.sign_in(form["token"])
 
     problem = t(f"admin.login.{state.problem}", lang) if state.problem else None
     return ft.Container(
@@ -31,13 +32,12 @@ def LoginView(state: AdminState) -> ft.Control:
                 ft.Column(
                     [
                         ft.Text(t("admin.login.intro", lang), size=15, color=palette.INK),
-                        ft.TextField(
+                        form.field(
+                            "token",
                             label=t("admin.login.token", lang),
                             password=True,
                             can_reveal_password=True,
-                            value=token,
                             autofocus=True,
-                            on_change=lambda e: set_token(e.control.value),
                             on_submit=submit,
                             error=problem,
                         ),

@@ -10,6 +10,7 @@ from app.admin.state import AdminState
 from app.components import palette
 from app.components.actions import act
 from app.components.confirm import Question, use_confirm
+from app.components.form import use_form
 from app.components.panel import Panel
 from app.i18n import t
 
@@ -18,15 +19,13 @@ from app.i18n import t
 def PromptForm(state: AdminState, prompt: dict | None, on_done=None) -> ft.Control:
     """Danish and English wording; adds a new prompt or saves an edited one."""
     lang = state.lang
-    da, set_da = ft.use_state(prompt["da"] if prompt else "")
-    en, set_en = ft.use_state(prompt["en"] if prompt else "")
+    form = use_form(da=prompt["da"] if prompt else "", en=prompt["en"] if prompt else "")
 
     async def save(_e=None) -> None:
-        prompts = state.prompts
+        prompts, da, en = state.prompts, form["da"], form["en"]
         ok = await (prompts.edit(prompt["id"], da, en) if prompt else prompts.add(da, en))
         if ok:
-            set_da("")
-            set_en("")
+            form.reset()
             if on_done:
                 on_done()
 
@@ -35,18 +34,8 @@ def PromptForm(state: AdminState, prompt: dict | None, on_done=None) -> ft.Contr
         buttons.append(quiet(t("admin.cancel", lang), act(lambda _e: on_done())))
     return ft.Column(
         [
-            ft.TextField(
-                label=t("admin.prompts.da", lang),
-                value=da,
-                multiline=True,
-                on_change=lambda e: set_da(e.control.value),
-            ),
-            ft.TextField(
-                label=t("admin.prompts.en", lang),
-                value=en,
-                multiline=True,
-                on_change=lambda e: set_en(e.control.value),
-            ),
+            form.field("da", label=t("admin.prompts.da", lang), multiline=True),
+            form.field("en", label=t("admin.prompts.en", lang), multiline=True),
             ft.Row(buttons),
         ],
         spacing=10,

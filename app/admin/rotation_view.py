@@ -8,11 +8,10 @@ from app.admin.controls import badge, body, heading, muted, quiet
 from app.admin.state import AdminState
 from app.components import palette
 from app.components.actions import act
+from app.components.choice_button import ChoiceButton
 from app.components.panel import Panel
 from app.i18n import pick, t
 from app.pulse.figures import week_number
-
-ALL = "__all__"
 
 
 @ft.component
@@ -52,22 +51,15 @@ def RotationPanel(state: AdminState) -> ft.Control:
         )
     ft.use_dialog(dialog)
 
-    scope = ft.Dropdown(
-        label=t("admin.rotation.scope", lang),
-        value=prompts.scope or ALL,
-        options=[
-            ft.DropdownOption(key=ALL, text=t("admin.rotation.all", lang)),
-            *[
-                ft.DropdownOption(key=w["id"], text=w["name"])
-                for w in sorted(state.workplaces.items, key=lambda w: w["name"])
-            ],
-        ],
-        on_select=act(
-            lambda e: prompts.set_scope(None if e.control.value == ALL else e.control.value)
-        ),
-        expand=True,
+    places = sorted(state.workplaces.items, key=lambda w: w["name"])
+    scope = ChoiceButton(
+        t("admin.rotation.scope", lang),
+        state.workplaces.name_of(prompts.scope) if prompts.scope else t("admin.rotation.all", lang),
+        [(None, t("admin.rotation.all", lang)), *[(w["id"], w["name"]) for w in places]],
+        prompts.set_scope,
+        t("admin.cancel", lang),
     )
-    rows: list[ft.Control] = [scope]
+    rows: list[ft.Control] = [ft.Row([scope])]
     for entry in prompts.schedule:
         week = entry["week"]
         pinned = entry.get("pinned")

@@ -10,6 +10,7 @@ from app.admin.settings_state import MIN_THRESHOLD
 from app.admin.state import AdminState
 from app.components import palette
 from app.components.actions import act
+from app.components.form import use_form
 from app.components.panel import Panel
 from app.i18n import t
 
@@ -18,13 +19,12 @@ from app.i18n import t
 def ThresholdPanel(state: AdminState) -> ft.Control:
     """The anonymity threshold (at least 3)."""
     lang, settings = state.lang, state.settings
-    current = (settings.values or {}).get("anonymity_threshold", "")
-    text, set_text = ft.use_state(None)
-    value = str(current) if text is None else text
+    current = str((settings.values or {}).get("anonymity_threshold", ""))
+    form = use_form(threshold="")
 
     async def save(_e=None) -> None:
-        if await settings.set_threshold(value):
-            set_text(None)
+        if await settings.set_threshold(form["threshold"] or current):
+            form.reset()
 
     return Panel(
         ft.Column(
@@ -32,12 +32,12 @@ def ThresholdPanel(state: AdminState) -> ft.Control:
                 muted(t("admin.settings.threshold_note", lang, minimum=MIN_THRESHOLD), 14),
                 ft.Row(
                     [
-                        ft.TextField(
+                        form.field(
+                            "threshold",
                             label=t("admin.settings.threshold", lang),
-                            value=value,
+                            hint_text=current,
                             width=200,
                             keyboard_type=ft.KeyboardType.NUMBER,
-                            on_change=lambda e: set_text(e.control.value),
                             on_submit=save,
                         ),
                         primary(t("admin.save", lang), save),

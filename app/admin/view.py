@@ -82,9 +82,9 @@ def TopBar(state: AdminState) -> ft.Control:
             ),
             ft.Row(
                 [
-                    ft.IconButton(
-                        ft.Icons.REFRESH,
-                        tooltip=t("admin.refresh", lang),
+                    ft.TextButton(
+                        t("admin.refresh", lang),
+                        icon=ft.Icons.REFRESH,
                         on_click=act(lambda _e: state.reload()),
                     ),
                     ft.TextButton(

@@ -10,6 +10,7 @@ from app.admin.state import AdminState
 from app.components import palette
 from app.components.actions import act
 from app.components.confirm import Question, use_confirm
+from app.components.form import use_form
 from app.components.notice import show_notice
 from app.components.panel import Panel
 from app.i18n import t
@@ -19,27 +20,16 @@ from app.i18n import t
 def RenameForm(state: AdminState, workplace: dict, on_done) -> ft.Control:
     """Name and area fields, saved together."""
     lang = state.lang
-    name, set_name = ft.use_state(workplace["name"])
-    area, set_area = ft.use_state(workplace.get("area") or "")
+    form = use_form(name=workplace["name"], area=workplace.get("area") or "")
 
     async def save(_e=None) -> None:
-        if await state.workplaces.rename(workplace["id"], name, area):
+        if await state.workplaces.rename(workplace["id"], form["name"], form["area"]):
             on_done()
 
     return ft.Column(
         [
-            ft.TextField(
-                label=t("admin.workplaces.name", lang),
-                value=name,
-                on_change=lambda e: set_name(e.control.value),
-                on_submit=save,
-            ),
-            ft.TextField(
-                label=t("admin.workplaces.area", lang),
-                value=area,
-                on_change=lambda e: set_area(e.control.value),
-                on_submit=save,
-            ),
+            form.field("name", label=t("admin.workplaces.name", lang), on_submit=save),
+            form.field("area", label=t("admin.workplaces.area", lang), on_submit=save),
             ft.Row(
                 [
                     primary(t("admin.save", lang), save),
@@ -75,7 +65,6 @@ def _pairing(state: AdminState) -> list[ft.Control]:
                                 weight=ft.FontWeight.W_700,
                                 color=palette.ACCENT,
                                 font_family="monospace",
-                                selectable=True,
                             ),
                         ),
                         body(
@@ -123,9 +112,7 @@ def _link(state: AdminState, ask) -> list[ft.Control]:
                     [
                         ft.Semantics(
                             identifier="viewer-link",
-                            content=ft.Text(
-                                places.new_link, selectable=True, size=14, color=palette.INK
-                            ),
+                            content=ft.Text(places.new_link, size=14, color=palette.INK),
                         ),
                         muted(t("admin.link.once", lang)),
                         primary(t("admin.link.copy", lang), copy, ft.Icons.COPY),

@@ -9,6 +9,7 @@ from app.admin.state import AdminState
 from app.admin.workplace_detail_view import WorkplaceDetailView
 from app.components import palette
 from app.components.actions import act
+from app.components.form import use_form
 from app.components.panel import Panel
 from app.i18n import t
 
@@ -17,27 +18,20 @@ from app.i18n import t
 def CreateWorkplacePanel(state: AdminState) -> ft.Control:
     """Name and area of a new workplace."""
     lang = state.lang
-    name, set_name = ft.use_state("")
-    area, set_area = ft.use_state("")
+    form = use_form(name="", area="")
 
     async def create(_e=None) -> None:
-        if await state.workplaces.create(name, area):
-            set_name("")
+        if await state.workplaces.create(form["name"], form["area"]):
+            form.reset()
 
     return Panel(
         ft.Column(
             [
-                ft.TextField(
-                    label=t("admin.workplaces.name", lang),
-                    value=name,
-                    on_change=lambda e: set_name(e.control.value),
-                    on_submit=create,
-                ),
-                ft.TextField(
+                form.field("name", label=t("admin.workplaces.name", lang), on_submit=create),
+                form.field(
+                    "area",
                     label=t("admin.workplaces.area", lang),
-                    value=area,
                     hint_text=", ".join(state.workplaces.areas()[:3]) or None,
-                    on_change=lambda e: set_area(e.control.value),
                     on_submit=create,
                 ),
                 ft.Row([primary(t("admin.workplaces.create", lang), create, ft.Icons.ADD)]),

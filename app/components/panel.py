@@ -16,7 +16,8 @@ def Panel(
     identifier: str | None = None,
     bgcolor: str = palette.CARD,
 ) -> ft.Control:
-    """A rounded, softly bordered box; `identifier` names it for browser tests."""
+    """A rounded, softly bordered box (`identifier` is kept for callers; not exposed, since a
+    semantics node here would merge every text inside it into one label)."""
     heading: list[ft.Control] = []
     if title:
         heading.append(ft.Text(title, size=18, weight=ft.FontWeight.W_600, color=palette.INK))
@@ -30,6 +31,4 @@ def Panel(
         border_radius=palette.RADIUS,
         col=col or 12,
     )
-    if identifier:
-        return ft.Semantics(identifier=identifier, container=True, content=box, col=col or 12)
     return box

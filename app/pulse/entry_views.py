@@ -6,6 +6,7 @@ import flet as ft
 
 from app.components import palette
 from app.components.actions import act
+from app.components.form import use_form
 from app.components.panel import Panel
 from app.i18n import t
 from app.pulse.state import PulseState
@@ -22,12 +23,12 @@ def _centre(content: ft.Control) -> ft.Control:
 @ft.component
 def LinkFormView(state: PulseState, intro_key: str = "pulse.link.intro") -> ft.Control:
     """A field to paste the pulse link (or its token) into."""
-    text, set_text = ft.use_state("")
+    form = use_form(link="")
     error, set_error = ft.use_state("")
     lang = state.lang
 
     async def submit(_e=None) -> None:
-        if not await state.use_link(text):
+        if not await state.use_link(form["link"]):
             set_error(t("pulse.link.invalid", lang))
 
     return _centre(
@@ -35,11 +36,10 @@ def LinkFormView(state: PulseState, intro_key: str = "pulse.link.intro") -> ft.C
             ft.Column(
                 [
                     ft.Text(t(intro_key, lang), size=16, color=palette.INK),
-                    ft.TextField(
+                    form.field(
+                        "link",
                         label=t("pulse.link.field", lang),
-                        value=text,
                         autofocus=True,
-                        on_change=lambda e: set_text(e.control.value),
                         on_submit=submit,
                         error=error or None,
                     ),

@@ -69,10 +69,8 @@ def PulseHeader(state: PulseState) -> ft.Control:
         ft.OutlinedButton(
             t("pulse.csv.button", lang), icon=ft.Icons.DOWNLOAD_OUTLINED, on_click=download
         ),
-        ft.IconButton(
-            ft.Icons.REFRESH,
-            tooltip=t("pulse.refresh", lang),
-            on_click=act(lambda _e: state.load()),
+        ft.TextButton(
+            t("pulse.refresh", lang), icon=ft.Icons.REFRESH, on_click=act(lambda _e: state.load())
         ),
         ft.TextButton(
             t("pulse.language_button", lang),

@@ -36,7 +36,7 @@ def SentenceList(prompt: dict | None, texts: list[str], lang: str, size: int = 1
                 padding=ft.Padding.symmetric(horizontal=16, vertical=12),
                 bgcolor=palette.SAND_SOFT,
                 border_radius=10,
-                content=ft.Text(f"… {text}", size=size, color=palette.INK, selectable=True),
+                content=ft.Text(f"… {text}", size=size, color=palette.INK),
             )
         )
     return ft.Column(items, spacing=10, tight=True)
