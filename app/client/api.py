@@ -41,6 +41,10 @@ class ApiClient:
         url = self.base_url + path + (f"?{urlencode(query)}" if query else "")
         headers = {"Accept": "application/json"}
         if self.token:
+            if not (self.token.isascii() and self.token.isprintable()):
+                # Tokens are ASCII; anything else (a typed "gæt") cannot be one, and would not
+                # even fit in an HTTP header.
+                raise ApiError(401, "unauthorized", "not a token")
             headers["Authorization"] = f"Bearer {self.token}"
         data = None
         if body is not None:

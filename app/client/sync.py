@@ -156,7 +156,12 @@ class Syncer:
         """Rounds forever; cancel the task to stop. A kick cuts any wait short."""
         while True:
             self._wake.clear()
-            wait = await self.round()
+            try:
+                wait = await self.round()
+            except Exception:  # a bug must not end delivery for good: log it and back off
+                log.exception("sync: unexpected failure")
+                self.failures += 1
+                wait = self.backoff()
             sleeper = asyncio.ensure_future(self._sleep(wait))
             waker = asyncio.ensure_future(self._wake.wait())
             try:

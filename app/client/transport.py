@@ -55,7 +55,8 @@ class HttpxTransport:
             response = await self._client.request(
                 method, url, headers=headers, content=body, timeout=timeout
             )
-        except self._httpx.HTTPError as exc:  # connect, read, timeout, protocol
+        except (self._httpx.HTTPError, self._httpx.InvalidURL, ValueError) as exc:
+            # connect, read, timeout, protocol, or an address no request can go to
             raise Offline(f"{method} {url}: {type(exc).__name__}") from exc
         return HttpResponse(
             status=response.status_code,

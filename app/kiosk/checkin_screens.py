@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from app import theme
+from app.components.text_input import use_text_input
 from app.i18n import pick, t
 from app.kiosk.runtime import MAX_TEXT, KioskRuntime
 from app.kiosk.state import KioskState
@@ -30,14 +31,10 @@ def _thanks_title(text: str, identifier: str) -> ft.Control:
 def PromptCard(state: KioskState, runtime: KioskRuntime) -> ft.Control:
     """The sentence to complete, a text field, Send and Skip. Its draft dies with it."""
     lang = state.lang
-    draft, set_draft = ft.use_state("")
-
-    def changed(e: ft.Event[ft.TextField]) -> None:
-        set_draft(e.control.value)
-        runtime.typing()
+    draft = use_text_input("", on_typing=runtime.typing)
 
     async def send() -> None:
-        await runtime.submit(draft)
+        await runtime.submit(draft.latest())
 
     return ft.Container(
         width=760,
@@ -53,8 +50,9 @@ def PromptCard(state: KioskState, runtime: KioskRuntime) -> ft.Control:
                 ),
                 ft.TextField(
                     label=t("kiosk.prompt_field", lang),
-                    value=draft,
-                    on_change=changed,
+                    ref=draft.ref,
+                    value=draft.value,
+                    on_change=draft.on_change,
                     multiline=True,
                     min_lines=2,
                     max_lines=4,
@@ -75,7 +73,7 @@ def PromptCard(state: KioskState, runtime: KioskRuntime) -> ft.Control:
                             icon=ft.Icons.SEND,
                             on_click=send,
                             height=64,
-                            disabled=not draft.strip(),
+                            disabled=not draft.value.strip(),
                             style=theme.button_style(20),
                         ),
                     ],
@@ -113,10 +111,11 @@ def ThanksScreen(state: KioskState, runtime: KioskRuntime) -> ft.Control:
 
 
 @ft.component
-def DoneScreen(state: KioskState) -> ft.Control:
-    """A short goodbye before the idle screen returns."""
+def DoneScreen(state: KioskState, runtime: KioskRuntime) -> ft.Control:
+    """A short goodbye before the idle screen returns; a touch returns at once."""
     return ft.Container(
         expand=True,
         alignment=ft.Alignment.CENTER,
+        on_click=runtime.done,
         content=_thanks_title(t("kiosk.done", state.lang), "done"),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from app import theme
+from app.components.text_input import use_text_input
 from app.i18n import t
 from app.kiosk.runtime import KioskRuntime
 from app.kiosk.state import GATE_CHECKING, GATE_CONFIRM, KioskState
@@ -14,11 +15,11 @@ from app.kiosk.state import GATE_CHECKING, GATE_CONFIRM, KioskState
 def GateOverlay(state: KioskState, runtime: KioskRuntime) -> ft.Control:
     """A card over a scrim; the key lives only in this component's state."""
     lang = "da"
-    token, set_token = ft.use_state("")
+    token = use_text_input("")
     notice = state.gate_notice
 
     async def verify() -> None:
-        await runtime.verify_admin(token)
+        await runtime.verify_admin(token.latest())
 
     if state.gate == GATE_CONFIRM:
         pending = state.queue_depth > 0
@@ -43,10 +44,11 @@ def GateOverlay(state: KioskState, runtime: KioskRuntime) -> ft.Control:
         body = [
             ft.TextField(
                 label=t("gate.token", lang),
-                value=token,
+                ref=token.ref,
+                value=token.value,
                 password=True,
                 autofocus=True,
-                on_change=lambda e: set_token(e.control.value),
+                on_change=token.on_change,
                 on_submit=verify,
             )
         ]

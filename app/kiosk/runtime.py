@@ -23,6 +23,7 @@ from app.context import Session
 from app.kiosk import device
 from app.kiosk.device import Pairing
 from app.kiosk.state import (
+    DONE,
     GATE_ASK,
     GATE_CHECKING,
     GATE_CLOSED,
@@ -141,7 +142,10 @@ class KioskRuntime:
 
     async def _config_loop(self) -> None:
         while True:
-            await self.refresh_config()
+            try:
+                await self.refresh_config()
+            except Exception:  # keep the cached week rather than stop refreshing
+                log.exception("kiosk: config refresh failed")
             await asyncio.sleep(CONFIG_REFRESH_SECONDS)
 
     async def refresh_config(self) -> None:
@@ -197,6 +201,11 @@ class KioskRuntime:
         """The person skipped the sentence."""
         self.state.finish(self.clock())
 
+    def done(self) -> None:
+        """The goodbye was touched: back to idle now."""
+        if self.state.phase == DONE:
+            self.state.to_idle()
+
     def typing(self) -> None:
         """Someone is typing: the screen stays."""
         self.state.keep_alive(self.clock())
@@ -232,6 +241,10 @@ class KioskRuntime:
         except ApiError as error:
             key = _PAIR_ERRORS.get(error.code, "setup.error.generic")
             self.state.setup_notice = Notice(key, {"code": error.code})
+            return
+        except Exception:  # whatever it was, the setup screen must stay usable
+            log.exception("kiosk: pairing failed")
+            self.state.setup_notice = Notice("setup.error.generic", {"code": "error"})
             return
         finally:
             self.state.pairing = False
@@ -273,7 +286,7 @@ class KioskRuntime:
         except Offline:
             self.state.gate, self.state.gate_notice = GATE_ASK, Notice("gate.offline")
             return
-        except ApiError:
+        except Exception:  # ApiError (401/403) or anything unexpected: not verified
             self.state.gate, self.state.gate_notice = GATE_ASK, Notice("gate.wrong")
             return
         if self.outbox.depth() and self.syncer:  # one last try to deliver what waits

@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from app import theme
+from app.components.text_input import use_text_input
 from app.i18n import t
 from app.kiosk.runtime import KioskRuntime
 from app.kiosk.state import KioskState
@@ -14,12 +15,12 @@ from app.kiosk.state import KioskState
 def SetupScreen(state: KioskState, runtime: KioskRuntime, default_api_url: str) -> ft.Control:
     """Pair the tablet; errors show in Danish under the form."""
     lang = "da"  # set up by staff in Denmark; the check-in itself offers English
-    api_url, set_api_url = ft.use_state(default_api_url)
-    code, set_code = ft.use_state("")
-    name, set_name = ft.use_state(t("setup.device_name_default", lang))
+    api_url = use_text_input(default_api_url)
+    code = use_text_input("")
+    name = use_text_input(t("setup.device_name_default", lang))
 
     async def submit() -> None:
-        await runtime.pair(api_url, code, name)
+        await runtime.pair(api_url.latest(), code.latest(), name.latest())
 
     notice = state.setup_notice
     field_style = {
@@ -41,15 +42,17 @@ def SetupScreen(state: KioskState, runtime: KioskRuntime, default_api_url: str) 
                     ft.Text(t("setup.intro", lang), size=18, color=theme.MUTED),
                     ft.TextField(
                         label=t("setup.api_url", lang),
-                        value=api_url,
-                        on_change=lambda e: set_api_url(e.control.value),
+                        ref=api_url.ref,
+                        value=api_url.value,
+                        on_change=api_url.on_change,
                         keyboard_type=ft.KeyboardType.URL,
                         **field_style,
                     ),
                     ft.TextField(
                         label=t("setup.code", lang),
-                        value=code,
-                        on_change=lambda e: set_code(e.control.value),
+                        ref=code.ref,
+                        value=code.value,
+                        on_change=code.on_change,
                         on_submit=submit,
                         autofocus=True,
                         capitalization=ft.TextCapitalization.CHARACTERS,
@@ -57,8 +60,9 @@ def SetupScreen(state: KioskState, runtime: KioskRuntime, default_api_url: str) 
                     ),
                     ft.TextField(
                         label=t("setup.device_name", lang),
-                        value=name,
-                        on_change=lambda e: set_name(e.control.value),
+                        ref=name.ref,
+                        value=name.value,
+                        on_change=name.on_change,
                         max_length=60,
                         **field_style,
                     ),

@@ -66,7 +66,7 @@ def KioskScreen(state: KioskState, runtime: KioskRuntime, default_api_url: str) 
     elif state.phase == THANKS:
         main = ThanksScreen(state, runtime)
     elif state.phase == DONE:
-        main = DoneScreen(state)
+        main = DoneScreen(state, runtime)
     else:
         main = IdleScreen(state, runtime)
     layers: list[ft.Control] = [

@@ -75,6 +75,27 @@ def test_no_answer_raises_offline():
         asyncio.run(api.kiosk())
 
 
+def test_a_typed_key_that_cannot_be_a_token_is_unauthorized_without_a_call():
+    transport = RecordingTransport(HttpResponse(200, b"{}"))
+    with pytest.raises(ApiError) as raised:
+        asyncio.run(ApiClient("http://h/api", transport, token="gæt").settings())
+    assert raised.value.status == 401 and transport.requests == []
+
+
+def test_an_address_no_request_can_go_to_is_offline():
+    from app.client.transport import HttpxTransport
+
+    async def scenario():
+        transport = HttpxTransport()
+        try:
+            await ApiClient("http://exa mple:99999/api", transport).kiosk()
+        finally:
+            await transport.aclose()
+
+    with pytest.raises(Offline):
+        asyncio.run(scenario())
+
+
 def test_no_content_answers_none():
     api = ApiClient("http://h/api", RecordingTransport(HttpResponse(204)))
     assert asyncio.run(api.heartbeat("1", 0)) is None

@@ -1,0 +1,213 @@
+"""The static build (`tryghedspuls build-web`) in Chromium: Python in the browser, no network but
+the API, served by a plain static server on another port than the API (so CORS is real)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from functions.local.build_web import build_web
+from tests.browser.conftest import pairing_code
+from tests.serving import Server
+from tests.static_site import StaticSite
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "static-pwa"
+# Flet's web client asks a CDN for Rive's runtime whatever the app does; blocked, it is harmless.
+HARMLESS_OUTSIDE = ("rive_native.js",)
+# Flutter looks for fallback fonts (Roboto, Noto) the build does not ship; text uses our font.
+HARMLESS_MISSING = ("/assets/assets/fonts/", "/assets/fonts/roboto/", "/assets/fonts/noto")
+
+
+@dataclass(frozen=True)
+class WebBuild:
+    """A finished static build: its folder and the version its service worker caches under."""
+
+    root: Path
+    version: str
+
+
+@pytest.fixture(scope="session")
+def web_build(server: Server, tmp_path_factory) -> WebBuild:
+    """The static app, built once per session with the test server's API address."""
+    out = tmp_path_factory.mktemp("web") / "site"
+    return WebBuild(out, build_web(api_url=server.api, out=out))
+
+
+@pytest.fixture
+def site(web_build: WebBuild) -> Iterator[StaticSite]:
+    """The build on a plain static server of its own (its own origin, so its own service worker)."""
+    served = StaticSite(web_build.root)
+    try:
+        yield served
+    finally:
+        served.stop()
+
+
+@pytest.fixture
+def tablet(chromium: Browser) -> Iterator[tuple[BrowserContext, list[str]]]:
+    """A fresh tablet that may reach 127.0.0.1 only; returns the context and what it tried else."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 800}, locale="da-DK")
+    outside: list[str] = []
+
+    def only_local(route) -> None:
+        host = urlsplit(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    try:
+        yield context, outside
+    finally:
+        context.close()
+
+
+def enable_semantics(page: Page) -> None:
+    """Switch on Flutter's accessibility tree (needed after every load)."""
+    page.evaluate("() => document.querySelector('flt-semantics-placeholder')?.click()")
+
+
+def seconds_until_visible(page: Page, selector: str, timeout: float = 60) -> float:
+    """Seconds from now until a selector shows, switching semantics on as soon as Flutter can."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        enable_semantics(page)
+        if page.locator(selector).first.is_visible():
+            return time.monotonic() - start
+        time.sleep(0.05)
+    raise AssertionError(f"{selector} did not show within {timeout} s")
+
+
+def load(page: Page, url: str, selector: str, reload: bool = False) -> float:
+    """Open (or reload) and return the seconds until `selector` is usable."""
+    start = time.monotonic()
+    page.reload() if reload else page.goto(url)
+    return time.monotonic() - start + seconds_until_visible(page, selector)
+
+
+def report(request, line: str) -> None:
+    """Show a measurement in the test run's output and keep it with the screenshots."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with (ARTIFACTS / "measurements.txt").open("a") as f:
+        f.write(line + "\n")
+    plugins = request.config.pluginmanager
+    with plugins.get_plugin("capturemanager").global_and_fixture_disabled():
+        plugins.get_plugin("terminalreporter").write_line(line)
+
+
+def shot(page: Page, name: str) -> None:
+    """Save a screenshot under test-artifacts/static-pwa/."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+SETUP = 'input[aria-label="Parringskode"]'
+IDLE = '[flt-semantics-identifier="score-5"]'
+
+
+def by_id(page: Page, identifier: str):
+    """The control with `ft.Semantics(identifier=...)`."""
+    return page.locator(f'[flt-semantics-identifier="{identifier}"]')
+
+
+def pair(page: Page, code: str) -> None:
+    """Type the pairing code (the API address stays as the build filled it in) and connect."""
+    page.locator(SETUP).click()
+    page.keyboard.type(code)
+    page.get_by_role("button", name="Forbind").click()
+    expect(page.locator(IDLE)).to_be_visible(timeout=15000)
+
+
+def check_in(page: Page, score: int) -> None:
+    """Tap a score, skip the sentence, touch the goodbye: back to the ten buttons."""
+    by_id(page, f"score-{score}").click()
+    page.get_by_role("button", name="Spring over").click()
+    by_id(page, "done").click()
+    expect(page.locator(IDLE)).to_be_visible()
+
+
+def responses_this_week(admin: httpx.Client, workplace: dict, at_least: int) -> int | None:
+    """The current week's count in the pulse, polled until it reaches `at_least` (or 20 s pass)."""
+    deadline = time.monotonic() + 20
+    while True:
+        pulse = admin.get(f"/v1/workplaces/{workplace['id']}/pulse", params={"weeks": 1})
+        count = pulse.raise_for_status().json()["weeks"][-1]["responses"]
+        if (count or 0) >= at_least or time.monotonic() > deadline:
+            return count
+        time.sleep(0.3)
+
+
+def test_static_kiosk_checks_in_through_the_built_in_api_and_restarts_without_its_host(
+    request, tablet, site: StaticSite, admin: httpx.Client, workplace: dict, web_build: WebBuild
+):
+    context, outside = tablet
+    page = context.new_page()
+    # Given the static app opened at its root, on another origin than the API
+    first = load(page, site.url, SETUP)
+    size = sum(p.stat().st_size for p in web_build.root.rglob("*") if p.is_file())
+    report(request, f"static PWA: {size / 1e6:.1f} MB; first load to the setup screen {first:.1f}s")
+    shot(page, "setup")
+    # When the tablet pairs with the API address the build filled in (not the page's origin)
+    pair(page, pairing_code(admin, workplace))
+    shot(page, "idle")
+    # And five people check in (the pulse shows a count from the threshold, 5, on)
+    for score in (3, 6, 7, 8, 9):
+        check_in(page, score)
+    # Then the API counted all five
+    assert responses_this_week(admin, workplace, 5) == 5
+    # And nothing but 127.0.0.1 was asked for, except Rive's runtime; nothing built was missing
+    assert all(any(h in url for h in HARMLESS_OUTSIDE) for url in outside), outside
+    missing = [p for p in site.not_found() if not p.startswith(HARMLESS_MISSING)]
+    assert not missing, missing
+    report(request, f"static PWA: blocked outside requests: {sorted(set(outside))}")
+
+    # Given the service worker has precached the build
+    page.wait_for_function("() => navigator.serviceWorker.ready.then(r => !!r.active)")
+    second = load(page, site.url, IDLE, reload=True)
+    assert page.evaluate("() => !!navigator.serviceWorker.controller")
+    # When the static host goes away and the tablet restarts
+    site.stop()
+    offline = load(page, site.url, IDLE, reload=True)
+    report(
+        request,
+        f"static PWA: reload from the service worker {second:.1f}s, host gone {offline:.1f}s",
+    )
+    # Then the kiosk comes up from its cache, still paired, and its check-ins still arrive
+    expect(by_id(page, "workplace")).to_contain_text(workplace["name"])
+    shot(page, "host-gone")
+    check_in(page, 4)
+    assert responses_this_week(admin, workplace, 6) == 6
+    assert page.evaluate("() => caches.keys()") == [f"tryghedspuls-{web_build.version}"]
+
+
+def test_pulse_and_admin_open_and_reload_by_hash_route_on_a_plain_static_host(
+    tablet, site: StaticSite
+):
+    context, _ = tablet
+    page = context.new_page()
+    # Given a static host with no fallback for unknown paths
+    assert httpx.get(site.url + "pulse").status_code == 404
+    # When the pulse page is opened by its hash route and reloaded
+    pulse_field = 'input[aria-label="Link til pulsen"]'
+    load(page, site.url + "#/pulse", pulse_field)
+    load(page, site.url + "#/pulse", pulse_field, reload=True)
+    # Then it shows the pulse page, not the kiosk
+    assert page.locator(SETUP).count() == 0
+    shot(page, "pulse")
+    # And the admin console is one client-side route away
+    page.evaluate("() => { location.hash = '#/admin'; }")
+    seconds_until_visible(page, 'input[aria-label="Administratorens nøgle"]')
+    shot(page, "admin")
+    # And the host never saw a route: only files (a plain host needs no rewrite rules)
+    assert not [p for p, _ in site.requests if p.split("?")[0] in ("/pulse", "/admin", "/kiosk")]
