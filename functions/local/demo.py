@@ -13,6 +13,7 @@ from functions.api.services import Services
 from functions.domain.credentials import new_id
 from functions.domain.models import CheckinToRecord, CompletionStatus, CompletionToRecord, Workplace
 from functions.domain.pairing import make_viewer_token
+from functions.domain.prompts import prompt_of_week
 from functions.domain.weeks import current_week, shift_week
 
 DEMO_AREA = "Demo (opdigtede data)"
@@ -47,7 +48,8 @@ def fill_demo(services: Services, weeks: int = 16, seed: int = 7) -> list[tuple[
             week = shift_week(this_week, -back)
             drift = (weeks - back) * 0.05 - (0.8 if back in (4, 5) else 0)
             taps = [
-                _score(rng, level + drift) for _ in range(max(1, per_week + rng.randint(-3, 3)))
+                _score(rng, level + drift)
+                for _ in range(per_week + rng.randint(-(per_week // 3), per_week // 3))
             ]
             expiry = int((now + timedelta(days=40)).timestamp()) // 86400 * 86400
             store.record_checkins(
@@ -57,7 +59,7 @@ def fill_demo(services: Services, weeks: int = 16, seed: int = 7) -> list[tuple[
                     for s in taps
                 ],
             )
-        prompt = services.store.get_rotation()[0] if services.store.get_rotation() else None
+        prompt = prompt_of_week(store, this_week, workplace.id)
         if prompt:
             store.record_completions(
                 workplace.id,
@@ -66,7 +68,7 @@ def fill_demo(services: Services, weeks: int = 16, seed: int = 7) -> list[tuple[
                         event_id=new_id(),
                         completion_id=new_id(),
                         week=this_week,
-                        prompt_id=prompt,
+                        prompt_id=prompt.id,
                         text=text,
                         status=CompletionStatus.VISIBLE,
                         marker_expires_at=expiry,
