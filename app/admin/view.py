@@ -14,9 +14,10 @@ from app.admin.workplaces_view import WorkplacesView
 from app.components import palette
 from app.components.actions import act
 from app.components.notice import show_notice
+from app.config import link_base
 from app.context import AppContext
 from app.i18n import t
-from app.pulse.access import http_origin, parse_link
+from app.pulse.access import parse_link
 
 _VIEWS = {
     "workplaces": WorkplacesView,
@@ -115,7 +116,7 @@ def AdminView() -> ft.View:
 
     async def start() -> None:
         page = ft.context.page
-        state.origin = http_origin(page.url)
+        state.origin = link_base(page.url)  # the static build's links route after "#"
         state.connect(show_notice)
         await state.open(parse_link(page.route).token)
 
