@@ -70,7 +70,10 @@ class Outbox:
         self.unsaved = 0  # entries the storage refused: sent this session, lost on a restart
 
     async def load(self) -> None:
-        """Read every stored entry (after a reload or a restart); unreadable ones are skipped."""
+        """Read every stored entry (after a reload or a restart); unreadable ones are skipped.
+
+        Entries added while this runs are kept: they are in storage and in memory already.
+        """
         keys = sorted(await self._store.keys(PREFIX))
         limit = asyncio.Semaphore(_LOAD_CONCURRENCY)
 

@@ -89,19 +89,22 @@ class KioskRuntime:
         await asyncio.gather(self._tick_loop(), self._behaviour_loop())
 
     async def _boot(self) -> None:
+        # The screen first (two reads), the outbox after: days offline can leave thousands of
+        # entries, and taps made while they load simply join them.
         store = self.session.store
-        await self.outbox.load()
+        self._spawn(self._keep_awake())
         self.pairing = await device.load_pairing(store)
+        if self.pairing:
+            content = await device.load_cached(store, device.CONTENT_KEY)
+            self.state.behaviours_intro = (content or {}).get("behaviours_intro")
+            self.state.show_idle(await device.load_cached(store, device.CONFIG_KEY))
+        else:
+            self.state.show_setup()
+        await self.outbox.load()
         self._booted = True
         self.state.queue_depth = self.outbox.depth()
-        await self._keep_awake()
-        if not self.pairing:
-            self.state.show_setup()
-            return
-        content = await device.load_cached(store, device.CONTENT_KEY)
-        self.state.behaviours_intro = (content or {}).get("behaviours_intro")
-        self.state.show_idle(await device.load_cached(store, device.CONFIG_KEY))
-        self._start_paired()
+        if self.pairing:
+            self._start_paired()
 
     async def _keep_awake(self) -> None:
         if self.wakelock is None:

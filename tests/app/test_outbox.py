@@ -88,3 +88,28 @@ def test_batches_hold_at_most_the_limit():
         run(outbox.add_checkin(5))
     assert len(outbox.batch(CHECKIN)) == 100
     assert len(outbox.batch(CHECKIN, limit=30)) == 30
+
+
+def test_a_tap_while_the_outbox_loads_joins_what_was_there():
+    # Given 300 stored entries and storage that answers slowly
+    class SlowStore(MemoryStore):
+        async def get(self, key):
+            await asyncio.sleep(0)
+            return await super().get(key)
+
+    store = SlowStore()
+    writer = Outbox(store)
+    for _ in range(300):
+        run(writer.add_checkin(5))
+    outbox = Outbox(store)
+
+    # When a tap arrives while the outbox is still loading
+    async def scenario():
+        loading = asyncio.ensure_future(outbox.load())
+        await asyncio.sleep(0)
+        await outbox.add_checkin(9)
+        await loading
+
+    run(scenario())
+    # Then nothing is lost and nothing doubled
+    assert outbox.depth() == 301

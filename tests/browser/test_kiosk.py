@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+import uuid
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
@@ -35,8 +37,24 @@ def wait_for_responses(admin: httpx.Client, workplace: dict, count: int, seconds
     return week
 
 
+def answer_last_week(admin: httpx.Client, workplace: dict, scores: list[int]) -> None:
+    """Check-ins dated a week ago, sent by another tablet of the workplace through the API."""
+    code = pairing_code(admin, workplace)
+    paired = admin.post("/v1/pair", json={"code": code, "device_name": "Gang"})
+    token = paired.json()["device_token"]
+    at = (datetime.now(UTC) - timedelta(days=7)).isoformat(timespec="seconds")
+    checkins = [{"id": str(uuid.uuid4()), "score": s, "at": at} for s in scores]
+    response = admin.post(
+        "/v1/checkins",
+        json={"checkins": checkins},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert len(response.json()["accepted"]) == len(scores)
+
+
 def test_a_wrong_code_is_refused_in_danish_and_a_good_one_pairs(kiosk: Kiosk, admin, workplace):
-    # Given an unpaired tablet
+    # Given an unpaired tablet, at a workplace that answered six times last week
+    answer_last_week(admin, workplace, [6, 7, 7, 6, 8, 5])
     kiosk.shot("setup")
     # When someone types a wrong code
     kiosk.fill("Parringskode", "FORKERT-1")
@@ -47,7 +65,11 @@ def test_a_wrong_code_is_refused_in_danish_and_a_good_one_pairs(kiosk: Kiosk, ad
     kiosk.pair(pairing_code(admin, workplace))
     expect(kiosk.by_id("workplace")).to_contain_text(workplace["name"])
     expect(kiosk.by_id("question")).to_contain_text("psykologiske tryghed")
+    expect(kiosk.by_id("last-week")).to_have_text("Sidste uge: 6,5 — 6 svar")
     kiosk.shot("idle")
+    # And the tablet reports in with its version
+    devices = admin.get(f"/v1/workplaces/{workplace['id']}/devices").json()["devices"]
+    assert "0.1.0" in {d["app_version"] for d in devices}
 
 
 def test_check_ins_and_a_sentence_arrive_in_the_pulse(kiosk: Kiosk, admin, workplace):

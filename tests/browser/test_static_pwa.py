@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 import pytest
@@ -192,19 +192,21 @@ def test_static_kiosk_checks_in_through_the_built_in_api_and_restarts_without_it
     assert page.evaluate("() => caches.keys()") == [f"tryghedspuls-{web_build.version}"]
 
 
-def test_pulse_and_admin_open_and_reload_by_hash_route_on_a_plain_static_host(
-    tablet, site: StaticSite
+def test_a_viewer_link_and_the_admin_console_open_by_hash_route_on_a_plain_static_host(
+    tablet, site: StaticSite, admin: httpx.Client, workplace: dict
 ):
     context, _ = tablet
     page = context.new_page()
-    # Given a static host with no fallback for unknown paths
+    # Given a static host with no fallback for unknown paths, and a workplace's viewer token
     assert httpx.get(site.url + "pulse").status_code == 404
     asked_before = len(site.requests)
-    # When the pulse page is opened by its hash route and reloaded
-    pulse_field = 'input[aria-label="Link til pulsen"]'
-    load(page, site.url + "#/pulse", pulse_field)
-    load(page, site.url + "#/pulse", pulse_field, reload=True)
-    # Then it shows the pulse page, not the kiosk
+    token = admin.post(f"/v1/workplaces/{workplace['id']}/viewer-tokens").json()["token"]
+    link = f"{site.url}#/pulse?{urlencode({'token': token, 'workplace': workplace['id']})}"
+    # When the viewer link is opened, and the page reloaded
+    load(page, link, '[flt-semantics-identifier="pulse-trend"]')
+    load(page, link, '[flt-semantics-identifier="pulse-trend"]', reload=True)
+    # Then the workplace's pulse shows, not the kiosk
+    expect(page.get_by_text(workplace["name"]).first).to_be_visible()
     assert page.locator(SETUP).count() == 0
     shot(page, "pulse")
     # And the admin console is one client-side route away
