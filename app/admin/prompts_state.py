@@ -8,6 +8,7 @@ import flet as ft
 
 from app.admin.console import Console, failed
 from app.admin.workplaces_state import WorkplacesState
+from app.pulse.figures import week_number
 
 CALENDAR_WEEKS = 8
 
@@ -118,7 +119,7 @@ class PromptsState:
             await self.console.attempt(
                 self.console.api.pin_prompt(week, prompt_id, self.scope),
                 key,
-                week=week,
+                week=week_number(week),
                 workplace=where,
             )
         ):
@@ -130,7 +131,7 @@ class PromptsState:
             await self.console.attempt(
                 self.console.api.unpin_prompt(week, self.scope),
                 "admin.rotation.unpinned",
-                week=week,
+                week=week_number(week),
             )
         ):
             await self.load()

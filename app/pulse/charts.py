@@ -101,11 +101,14 @@ def TrendChart(points: list[TrendPoint], lang: str, height: int = 240) -> ft.Con
             min_y=1,
             max_y=10,
             interactive=True,
+            # The chart labels only multiples of its interval, so every score gets a (quiet) line.
             horizontal_grid_lines=fch.ChartGridLines(interval=1, color=palette.LINE, width=1),
             left_axis=fch.ChartAxis(
                 label_size=28,
+                label_spacing=1,
                 labels=[
-                    fch.ChartAxisLabel(value=v, label=_axis_label(str(v))) for v in (1, 4, 7, 10)
+                    fch.ChartAxisLabel(value=v, label=_axis_label(str(v) if v % 3 == 1 else ""))
+                    for v in range(1, 11)
                 ],
             ),
             bottom_axis=fch.ChartAxis(label_size=26, labels=labels),

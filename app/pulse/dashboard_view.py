@@ -43,7 +43,12 @@ def stat_tiles(week: WeekSummary, threshold: int, lang: str) -> list[ft.Control]
             StatTile(t("pulse.stat.change", lang), "–", col=THIRD, muted=True),
         ]
     return [
-        StatTile(t("pulse.stat.responses", lang), str(week.responses), col=THIRD),
+        StatTile(
+            t("pulse.stat.responses", lang),
+            str(week.responses),
+            t("pulse.stat.responses_note", lang, threshold=threshold),
+            col=THIRD,
+        ),
         StatTile(
             t("pulse.stat.mean", lang),
             number(week.mean or 0, lang),

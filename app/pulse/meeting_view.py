@@ -10,11 +10,11 @@ from app.i18n import number, pick, t
 from app.pulse.charts import DistributionChart
 from app.pulse.figures import summary
 from app.pulse.meeting import STEPS, reflection
-from app.pulse.sentences_view import SentenceList, olfa_rows, sentence_texts
+from app.pulse.sentences_view import olfa_rows, sentence_texts
 from app.pulse.state import PulseState
 
-TITLE = 40
-BODY = 30
+TITLE = 48
+BODY = 34
 
 
 def _big(text: str, size: int = BODY, color: str = palette.INK, **kw) -> ft.Text:
@@ -51,12 +51,34 @@ def _result(state: PulseState) -> list[ft.Control]:
     ]
 
 
+def _card(content: ft.Control, col: dict) -> ft.Control:
+    return ft.Container(
+        content,
+        col=col,
+        padding=ft.Padding.symmetric(horizontal=28, vertical=22),
+        bgcolor=palette.CARD,
+        border=ft.Border.all(1, palette.LINE),
+        border_radius=palette.RADIUS,
+    )
+
+
 def _sentences(state: PulseState) -> list[ft.Control]:
     pulse, lang = state.pulse or {}, state.lang
     intro = pick((state.content or {}).get("shared_intro"), lang)
+    texts = sentence_texts(pulse)
+    cards = [_card(_big(f"… {text}", BODY - 4), {"xs": 12, "md": 6}) for text in texts]
+    if not cards:
+        cards = [_card(_big(t("pulse.sentences.none", lang), BODY - 6, palette.MUTED), 12)]
     return [
-        _big(intro, BODY - 6, palette.MUTED),
-        SentenceList(pulse.get("prompt"), sentence_texts(pulse), lang, size=BODY - 6),
+        _big(intro, BODY - 8, palette.MUTED),
+        _big(
+            pick(pulse.get("prompt"), lang),
+            BODY + 2,
+            palette.ACCENT,
+            italic=True,
+            weight=ft.FontWeight.W_500,
+        ),
+        ft.ResponsiveRow(cards, spacing=20, run_spacing=20),
     ]
 
 
@@ -72,7 +94,13 @@ def _next_step(state: PulseState) -> list[ft.Control]:
 
 def _olfa(state: PulseState) -> list[ft.Control]:
     intro = pick(((state.content or {}).get("olfa") or {}).get("intro"), state.lang)
-    return [_big(intro, BODY - 6, palette.MUTED), *olfa_rows(state.content, state.lang, BODY - 4)]
+    cards = [
+        _card(row, {"xs": 12, "md": 6}) for row in olfa_rows(state.content, state.lang, BODY - 4)
+    ]
+    return [
+        _big(intro, BODY - 8, palette.MUTED),
+        ft.ResponsiveRow(cards, spacing=20, run_spacing=20),
+    ]
 
 
 _BODIES = {
@@ -115,10 +143,30 @@ def MeetingView(state: PulseState) -> ft.Control:
                 on_click=act(lambda _e: state.go(-1, len(STEPS))),
                 style=ft.ButtonStyle(text_style=ft.TextStyle(size=20), padding=20),
             ),
-            ft.Text(
-                t("pulse.meeting.progress", lang, step=step + 1, total=len(STEPS)),
-                size=20,
-                color=palette.MUTED,
+            ft.Column(
+                [
+                    ft.Row(
+                        [
+                            ft.Container(
+                                width=28 if i == step else 10,
+                                height=10,
+                                border_radius=5,
+                                bgcolor=palette.ACCENT if i <= step else palette.LINE,
+                            )
+                            for i in range(len(STEPS))
+                        ],
+                        spacing=8,
+                        tight=True,
+                    ),
+                    ft.Text(
+                        t("pulse.meeting.progress", lang, step=step + 1, total=len(STEPS)),
+                        size=18,
+                        color=palette.MUTED,
+                    ),
+                ],
+                horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+                spacing=8,
+                tight=True,
             ),
             ft.FilledButton(
                 t("pulse.meeting.next", lang),
@@ -144,6 +192,7 @@ def MeetingView(state: PulseState) -> ft.Control:
                 t("pulse.meeting.close", lang),
                 icon=ft.Icons.CLOSE,
                 on_click=act(lambda _e: state.end_meeting()),
+                style=ft.ButtonStyle(text_style=ft.TextStyle(size=18), padding=16),
             ),
         ],
         alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
@@ -162,13 +211,11 @@ def MeetingView(state: PulseState) -> ft.Control:
         scroll=ft.ScrollMode.AUTO,
         expand=True,
     )
-    return ft.Semantics(
-        identifier="meeting-mode",
-        container=True,
+    return ft.Container(
         expand=True,
+        alignment=ft.Alignment.TOP_CENTER,
+        padding=ft.Padding.symmetric(horizontal=56, vertical=32),
         content=ft.Container(
-            expand=True,
-            padding=ft.Padding.symmetric(horizontal=56, vertical=32),
-            content=ft.Column([top, body, nav], spacing=24, expand=True),
+            width=1500, content=ft.Column([top, body, nav], spacing=24, expand=True)
         ),
     )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -13,6 +15,13 @@ from app.client.transport import HttpResponse
 
 API = "http://test/api"
 Answer = tuple[int, Any]
+
+
+def run(coro):
+    """Run a coroutine to its end, in a thread of its own: a browser test's Playwright may
+    already hold an event loop in this one when the whole suite runs in one process."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def error(status: int, code: str) -> Answer:

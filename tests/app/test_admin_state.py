@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from app.admin.organisation_state import attention, ranked
 from app.admin.prompts_state import moved
 from app.admin.state import AdminState
 from app.client.storage import MemoryStore
 from app.pulse.access import ADMIN_TOKEN_KEY
-from tests.app.screen_fakes import FakeApi, error
+from tests.app.screen_fakes import FakeApi, error, run
 
 SETTINGS = {"anonymity_threshold": 5, "cooldown_seconds": 30, "idle_reset_seconds": 20}
 WORKPLACE = {"id": "wp1", "name": "Solsikken", "area": "Børn", "kiosk_shows_last_week": True}
@@ -24,7 +22,7 @@ def signed_in(api: FakeApi, notices: list) -> AdminState:
     api.on("GET", "/v1/workplaces", (200, {"workplaces": [WORKPLACE]}))
     state = AdminState(api_for=api.client, store=MemoryStore())
     state.connect(lambda text, is_error: notices.append((is_error, text)))
-    assert asyncio.run(state.sign_in("admin"))
+    assert run(state.sign_in("admin"))
     return state
 
 
@@ -32,7 +30,7 @@ def test_valid_token_is_kept_and_opens_workplaces():
     api, notices = FakeApi(), []
     state = signed_in(api, notices)
     assert state.phase == "ready"
-    assert asyncio.run(state.store.get(ADMIN_TOKEN_KEY)) == "admin"
+    assert run(state.store.get(ADMIN_TOKEN_KEY)) == "admin"
     assert state.workplaces.items[0]["name"] == "Solsikken"
 
 
@@ -40,7 +38,7 @@ def test_unknown_token_says_why():
     api = FakeApi()
     api.on("GET", "/v1/settings", error(401, "unauthorized"))
     state = AdminState(api_for=api.client, store=MemoryStore())
-    assert asyncio.run(state.sign_in("nope")) is False
+    assert run(state.sign_in("nope")) is False
     assert (state.phase, state.problem) == ("need_token", "unknown")
 
 
@@ -50,7 +48,7 @@ def test_creating_a_workplace_confirms_and_selects_it():
     api.on("POST", "/v1/workplaces", (201, {**WORKPLACE, "id": "wp2", "name": "Åkanden"}))
     api.on("GET", "/v1/workplaces/wp2/devices", (200, {"devices": []}))
     api.on("GET", "/v1/workplaces/wp2/viewer-tokens", (200, {"viewer_tokens": []}))
-    assert asyncio.run(state.workplaces.create(" Åkanden ", ""))
+    assert run(state.workplaces.create(" Åkanden ", ""))
     assert api.called("POST", "/v1/workplaces") == [{"name": "Åkanden"}]
     assert state.workplaces.selected_id == "wp2"
     assert notices[-1] == (False, "Åkanden er oprettet.")
@@ -60,7 +58,7 @@ def test_failed_action_tells_what_to_do():
     api, notices = FakeApi(), []
     state = signed_in(api, notices)
     api.on("POST", "/v1/workplaces", error(409, "conflict"))
-    assert asyncio.run(state.workplaces.create("Solsikken", "")) is False
+    assert run(state.workplaces.create("Solsikken", "")) is False
     is_error, text = notices[-1]
     assert is_error and "prøv igen" in text
 
@@ -68,7 +66,7 @@ def test_failed_action_tells_what_to_do():
 def test_empty_name_is_refused_before_asking_the_api():
     api, notices = FakeApi(), []
     state = signed_in(api, notices)
-    assert asyncio.run(state.workplaces.create("  ", "x")) is False
+    assert run(state.workplaces.create("  ", "x")) is False
     assert api.called("POST", "/v1/workplaces") == []
     assert notices[-1][0] is True
 
@@ -79,16 +77,16 @@ def test_viewer_link_carries_origin_token_and_workplace():
     api.on("GET", "/v1/workplaces/wp1/devices", (200, {"devices": []}))
     api.on("GET", "/v1/workplaces/wp1/viewer-tokens", (200, {"viewer_tokens": []}))
     api.on("POST", "/v1/workplaces/wp1/viewer-tokens", (201, {"token_id": "t1", "token": "abc"}))
-    asyncio.run(state.workplaces.select("wp1"))
-    asyncio.run(state.workplaces.make_viewer_link("https://puls.example"))
+    run(state.workplaces.select("wp1"))
+    run(state.workplaces.make_viewer_link("https://puls.example"))
     assert state.workplaces.new_link == "https://puls.example/pulse?token=abc&workplace=wp1"
 
 
 def test_threshold_under_three_is_refused():
     api, notices = FakeApi(), []
     state = signed_in(api, notices)
-    assert asyncio.run(state.settings.set_threshold("2")) is False
-    assert asyncio.run(state.settings.set_threshold("fem")) is False
+    assert run(state.settings.set_threshold("2")) is False
+    assert run(state.settings.set_threshold("fem")) is False
     assert api.called("PUT", "/v1/settings") == []
 
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from app.client.storage import MemoryStore
 from app.pulse.access import ADMIN_TOKEN_KEY, TOKEN_KEY, WORKPLACE_KEY, LinkParts
 from app.pulse.meeting import step_count
 from app.pulse.state import PulseState
-from tests.app.screen_fakes import FakeApi, error, pulse_answer, week
+from tests.app.screen_fakes import FakeApi, error, pulse_answer, run, week
 
 PULSE = "/v1/workplaces/wp1/pulse"
 
@@ -28,7 +26,7 @@ def state_with(api: FakeApi, store: MemoryStore | None = None) -> PulseState:
 def test_viewer_link_opens_the_pulse_and_is_kept():
     api, store = given_pulse_for("view-1"), MemoryStore()
     state = state_with(api, store)
-    asyncio.run(state.open(LinkParts("view-1", "wp1")))
+    run(state.open(LinkParts("view-1", "wp1")))
     assert state.phase == "ready"
     assert state.pulse["workplace"]["name"] == "Solsikken"
     assert store.data[TOKEN_KEY] == "view-1" and store.data[WORKPLACE_KEY] == "wp1"
@@ -38,13 +36,13 @@ def test_bare_pulse_address_uses_the_kept_link():
     api = given_pulse_for("view-1")
     store = MemoryStore({TOKEN_KEY: "view-1", WORKPLACE_KEY: "wp1"})
     state = state_with(api, store)
-    asyncio.run(state.open(LinkParts()))
+    run(state.open(LinkParts()))
     assert state.phase == "ready"
 
 
 def test_without_any_token_it_asks_for_the_link():
     state = state_with(FakeApi())
-    asyncio.run(state.open(LinkParts()))
+    run(state.open(LinkParts()))
     assert state.phase == "need_token"
 
 
@@ -52,7 +50,7 @@ def test_revoked_link_says_so_and_is_forgotten():
     api = given_pulse_for("someone-else")
     store = MemoryStore()
     state = state_with(api, store)
-    asyncio.run(state.open(LinkParts("revoked", "wp1")))
+    run(state.open(LinkParts("revoked", "wp1")))
     assert (state.phase, state.problem) == ("problem", "bad_token")
     assert TOKEN_KEY not in store.data
 
@@ -61,7 +59,7 @@ def test_link_to_another_workplace_is_forbidden():
     api = FakeApi()
     api.on("GET", PULSE, error(403, "forbidden"))
     state = state_with(api)
-    asyncio.run(state.open(LinkParts("view-2", "wp1")))
+    run(state.open(LinkParts("view-2", "wp1")))
     assert state.problem == "forbidden"
 
 
@@ -69,10 +67,10 @@ def test_unreachable_server_offers_to_try_again():
     api = given_pulse_for("view-1")
     api.offline = True
     state = state_with(api)
-    asyncio.run(state.open(LinkParts("view-1", "wp1")))
+    run(state.open(LinkParts("view-1", "wp1")))
     assert state.problem == "offline"
     api.offline = False
-    asyncio.run(state.open_again())
+    run(state.open_again())
     assert state.phase == "ready"
 
 
@@ -102,10 +100,10 @@ def test_admin_token_chooses_among_workplaces():
         ),
     )
     state = state_with(api, MemoryStore({ADMIN_TOKEN_KEY: "admin"}))
-    asyncio.run(state.open(LinkParts()))
+    run(state.open(LinkParts()))
     assert state.phase == "choose" and state.is_admin
     assert [w["id"] for w in state.workplaces] == ["wp1", "wp2"]  # by area, then name
-    asyncio.run(state.choose("wp1"))
+    run(state.choose("wp1"))
     assert state.phase == "ready"
 
 
@@ -113,15 +111,15 @@ def test_viewer_link_without_workplace_asks_for_the_whole_link():
     api = FakeApi()
     api.on("GET", "/v1/workplaces", error(403, "forbidden"))
     state = state_with(api)
-    asyncio.run(state.open(LinkParts("view-1")))
+    run(state.open(LinkParts("view-1")))
     assert state.problem == "incomplete_link"
 
 
 def test_pasted_link_opens_the_pulse():
     state = state_with(given_pulse_for("view-1"))
-    opened = asyncio.run(state.use_link("http://x/pulse?token=view-1&workplace=wp1"))
+    opened = run(state.use_link("http://x/pulse?token=view-1&workplace=wp1"))
     assert opened and state.phase == "ready"
-    assert asyncio.run(state.use_link("   ")) is False
+    assert run(state.use_link("   ")) is False
 
 
 def test_meeting_mode_steps_stay_in_range():
@@ -140,6 +138,6 @@ def test_csv_is_fetched_with_the_token():
     api = given_pulse_for("view-1")
     api.on("GET", "/v1/workplaces/wp1/pulse.csv", (200, "week;responses;mean\n"))
     state = state_with(api)
-    asyncio.run(state.open(LinkParts("view-1", "wp1")))
-    assert asyncio.run(state.csv()).startswith("week;")
+    run(state.open(LinkParts("view-1", "wp1")))
+    assert run(state.csv()).startswith("week;")
     assert api.calls[-1][2] == "view-1"
