@@ -28,6 +28,24 @@ def figures(row: dict, lang: str) -> str:
     )
 
 
+def meter(mean: float | None, low: bool) -> ft.Control:
+    """A quiet bar for a mean on the 1–10 scale (empty when there is no number to show)."""
+    filled = 0 if mean is None else max(0.0, min(1.0, (mean - 1) / 9))
+    return ft.Container(
+        width=140,
+        height=8,
+        border_radius=4,
+        bgcolor=palette.LINE,
+        content=ft.Container(
+            width=140 * filled,
+            height=8,
+            border_radius=4,
+            bgcolor=palette.NOTICE if low else palette.ACCENT,
+        ),
+        alignment=ft.Alignment.CENTER_LEFT,
+    )
+
+
 def _row(row: dict, lang: str, name: str, strong: bool = False) -> ft.Control:
     reason = attention(row)
     tags = [badge(t(f"admin.organisation.{reason}", lang), "notice")] if reason else []
@@ -39,6 +57,7 @@ def _row(row: dict, lang: str, name: str, strong: bool = False) -> ft.Control:
             [
                 body(name, weight=ft.FontWeight.W_600 if strong else None, expand=True),
                 *tags,
+                meter(None if row.get("suppressed") else row.get("mean"), reason == "low"),
                 ft.Text(
                     figures(row, lang),
                     size=15,
@@ -70,6 +89,7 @@ def OrganisationView(state: AdminState) -> ft.Control:
             StatTile(
                 t("pulse.stat.responses", lang),
                 str(total["responses"]) if total.get("responses") is not None else "–",
+                t("admin.organisation.responses_note", lang),
                 col={"xs": 12, "sm": 4},
             ),
             StatTile(
@@ -77,6 +97,7 @@ def OrganisationView(state: AdminState) -> ft.Control:
                 number(total["mean"], lang)
                 if total.get("mean") is not None
                 else t("pulse.too_few", lang),
+                t("admin.organisation.mean_note", lang),
                 col={"xs": 12, "sm": 4},
                 muted=total.get("mean") is None,
             ),

@@ -46,15 +46,6 @@ def viewer_link(origin: str, token: str, workplace_id: str) -> str:
     return f"{origin.rstrip('/')}/pulse?" + urlencode({"token": token, "workplace": workplace_id})
 
 
-def http_origin(page_url: str | None) -> str:
-    """The page's http(s) origin; a Flet page reports its websocket URL (ws://, wss://)."""
-    parts = urlsplit(page_url or "")
-    scheme = {"ws": "http", "wss": "https"}.get(parts.scheme, parts.scheme)
-    if scheme not in {"http", "https"} or not parts.netloc:
-        return ""
-    return f"{scheme}://{parts.netloc}"
-
-
 async def remembered(store: KeyValueStore, link: LinkParts) -> tuple[LinkParts, bool]:
     """The link to use (given, else kept) and whether it is an admin's kept token."""
     if link.token:

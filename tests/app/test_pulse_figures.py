@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.pulse.access import http_origin, parse_link, viewer_link
+from app.pulse.access import parse_link, viewer_link
 from app.pulse.dashboard_view import change_text
 from app.pulse.figures import runs, summary, trend, week_number
 from tests.app.screen_fakes import pulse_answer, week
@@ -57,9 +57,3 @@ def test_links_carry_token_and_workplace():
     assert parse_link("/pulse?token=t1").workplace_id is None
     assert parse_link("abc-_1").token == "abc-_1"
     assert parse_link("/pulse").token is None
-
-
-def test_origin_of_a_flet_page_url():
-    assert http_origin("ws://127.0.0.1:8550") == "http://127.0.0.1:8550"
-    assert http_origin("wss://puls.norddjurs.dk/ws") == "https://puls.norddjurs.dk"
-    assert http_origin(None) == ""
