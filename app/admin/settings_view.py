@@ -30,6 +30,9 @@ def ThresholdPanel(state: AdminState) -> ft.Control:
         ft.Column(
             [
                 muted(t("admin.settings.threshold_note", lang, minimum=MIN_THRESHOLD), 14),
+                body(t("admin.settings.threshold_now", lang, threshold=current), 15)
+                if current
+                else ft.Container(),
                 ft.Row(
                     [
                         form.field(

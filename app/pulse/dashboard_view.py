@@ -93,16 +93,13 @@ def DistributionPanel(week: WeekSummary, threshold: int, lang: str) -> ft.Contro
 def TrendPanel(pulse: dict, lang: str) -> ft.Control:
     """12 weeks of the mean beside the organisation's; suppressed weeks named, not drawn."""
     points = trend(pulse)
-    few = [week_number(p.week) for p in points if p.suppressed]
     notes: list[ft.Control] = [Legend(lang)]
-    if few:
-        notes.append(
-            ft.Text(
-                t("pulse.trend.too_few_weeks", lang, weeks=", ".join(few)),
-                size=13,
-                color=palette.MUTED,
+    for key, answered in (("pulse.trend.too_few_weeks", True), ("pulse.trend.no_weeks", False)):
+        weeks = [week_number(p.week) for p in points if p.suppressed and p.answered == answered]
+        if weeks:
+            notes.append(
+                ft.Text(t(key, lang, weeks=", ".join(weeks)), size=13, color=palette.MUTED)
             )
-        )
     return Panel(
         ft.Column([TrendChart(points, lang), *notes], spacing=8, tight=True),
         title=t("pulse.trend.title", lang),

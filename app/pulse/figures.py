@@ -30,6 +30,7 @@ class TrendPoint:
     mean: float | None
     organisation: float | None
     suppressed: bool
+    answered: bool = True  # False: nobody answered that week (not merely too few)
 
 
 def week_number(week: str) -> str:
@@ -76,6 +77,7 @@ def trend(pulse: dict) -> list[TrendPoint]:
             mean=None if w.get("suppressed") else w.get("mean"),
             organisation=organisation.get(w["week"]),
             suppressed=bool(w.get("suppressed")),
+            answered=w.get("responses") != 0,
         )
         for w in pulse.get("weeks") or []
     ]
