@@ -143,8 +143,10 @@ def test_a_reload_in_the_middle_of_a_queue_loses_nothing(
         kiosk.check_in(score)
     # When the tablet reloads, still offline
     kiosk.reload()
-    # Then it is still paired and still holds the five answers
+    # Then it is still paired, shows the week it saw last, and still holds the five answers
     expect(kiosk.by_id("score-1")).to_be_visible()
+    expect(kiosk.by_id("question")).to_contain_text("psykologiske tryghed")
+    expect(kiosk.by_id("workplace")).to_contain_text(workplace["name"])
     expect(kiosk.by_id("sync-status")).to_contain_text("5 svar venter", timeout=20000)
     # And once the API is back they all arrive, each once
     proxy.start()

@@ -175,6 +175,9 @@ def test_static_kiosk_checks_in_through_the_built_in_api_and_restarts_without_it
     # Given the service worker has precached the build
     ready = "() => navigator.serviceWorker.ready.then(r => !!r.active)"
     page.wait_for_function(ready, timeout=60000)  # precaching ~59 MB on a busy machine
+    # And Chromium finds nothing against installing it (a test context is always incognito)
+    problems = context.new_cdp_session(page).send("Page.getInstallabilityErrors")
+    assert {p["errorId"] for p in problems["installabilityErrors"]} <= {"in-incognito"}, problems
     second = load(page, site.url, IDLE, reload=True)
     assert page.evaluate("() => !!navigator.serviceWorker.controller")
     # When the static host goes away and the tablet restarts
