@@ -19,22 +19,22 @@ def GateOverlay(state: KioskState, runtime: KioskRuntime) -> ft.Control:
     notice = state.gate_notice
 
     async def verify() -> None:
-        await runtime.verify_admin(token.latest())
+        await runtime.gate.verify(token.latest())
 
     if state.gate == GATE_CONFIRM:
         pending = state.queue_depth > 0
         actions = [
-            ft.TextButton(content=t("gate.cancel", lang), on_click=runtime.close_gate),
+            ft.TextButton(content=t("gate.cancel", lang), on_click=runtime.gate.close),
             ft.FilledButton(
                 content=t("gate.unpair_anyway" if pending else "gate.unpair", lang),
-                on_click=runtime.unpair,
+                on_click=runtime.gate.unpair,
                 style=ft.ButtonStyle(bgcolor="#8C2F39" if pending else None),
             ),
         ]
         body: list[ft.Control] = []
     else:
         actions = [
-            ft.TextButton(content=t("gate.cancel", lang), on_click=runtime.close_gate),
+            ft.TextButton(content=t("gate.cancel", lang), on_click=runtime.gate.close),
             ft.FilledButton(
                 content=t("gate.checking" if state.gate == GATE_CHECKING else "gate.verify", lang),
                 on_click=verify,

@@ -9,7 +9,6 @@ comes before the durable write, and the thank-you never waits for the network.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Callable, Coroutine
@@ -21,13 +20,10 @@ from app.client.sync import Syncer, SyncStatus
 from app.config import APP_VERSION
 from app.context import Session
 from app.kiosk import device
+from app.kiosk.admin_gate import AdminGate
 from app.kiosk.device import Pairing
 from app.kiosk.state import (
     DONE,
-    GATE_ASK,
-    GATE_CHECKING,
-    GATE_CLOSED,
-    GATE_CONFIRM,
     IDLE,
     THANKS,
     KioskState,
@@ -68,6 +64,7 @@ class KioskRuntime:
         self._booted = False
         self._tasks: list[asyncio.Task] = []
         self._paired_tasks: list[asyncio.Task] = []
+        self.gate = AdminGate(self)
 
     # lifecycle (Session worker)
     def start(self) -> None:
@@ -270,45 +267,8 @@ class KioskRuntime:
         self.state.show_idle()
         self._start_paired()
 
-    # the administrator's hidden gate
-    def open_gate(self) -> None:
-        """The corner was long-pressed: ask for the administrator's key."""
-        self.state.gate_notice = None
-        self.state.gate = GATE_ASK
-
-    def close_gate(self) -> None:
-        """Cancel: back to the check-in."""
-        self.state.gate, self.state.gate_notice = GATE_CLOSED, None
-
-    async def verify_admin(self, admin_token: str) -> None:
-        """Check the key against an admin-only endpoint; the key itself is never stored."""
-        base_url = self.pairing.api_url if self.pairing else self.session.api_url
-        self.state.gate = GATE_CHECKING
-        try:
-            await self.session.api(admin_token.strip(), base_url=base_url).settings()
-        except Offline:
-            self.state.gate, self.state.gate_notice = GATE_ASK, Notice("gate.offline")
-            return
-        except Exception:  # ApiError (401/403) or anything unexpected: not verified
-            self.state.gate, self.state.gate_notice = GATE_ASK, Notice("gate.wrong")
-            return
-        if self.outbox.depth() and self.syncer:  # one last try to deliver what waits
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(self.syncer.flush(), 5)
-        waiting = self.outbox.depth()
-        self.state.queue_depth = waiting
-        name = self.pairing.workplace_name if self.pairing else ""
-        self.state.gate_notice = (
-            Notice("gate.pending", {"count": waiting})
-            if waiting
-            else Notice("gate.paired_to", {"workplace": name})
-        )
-        self.state.gate = GATE_CONFIRM
-
-    async def unpair(self) -> None:
-        """Forget the pairing (and, as the administrator confirmed, anything still waiting)."""
-        if self.state.gate != GATE_CONFIRM:
-            return
+    async def forget_pairing(self) -> None:
+        """Stop syncing and forget the pairing and everything queued (the admin confirmed)."""
         for task in self._paired_tasks:
             task.cancel()
         self._paired_tasks, self.syncer = [], None

@@ -74,7 +74,7 @@ def KioskScreen(state: KioskState, runtime: KioskRuntime, default_api_url: str) 
         ft.Container(
             left=0,
             top=0,
-            content=HiddenCorner(t("gate.corner", "da"), runtime.open_gate),
+            content=HiddenCorner(t("gate.corner", "da"), runtime.gate.open),
         ),
     ]
     if state.gate != GATE_CLOSED:

@@ -176,12 +176,12 @@ def test_unpairing_needs_the_admin_key_and_warns_about_waiting_answers():
         await runtime.pair(API, "GOOD", "Tablet")
         api.on("POST", "/v1/checkins", error(503, "unavailable"))
         await runtime.tap(5)
-        runtime.open_gate()
-        await runtime.verify_admin("guess")
+        runtime.gate.open()
+        await runtime.gate.verify("guess")
         wrong = (runtime.state.gate, runtime.state.gate_notice.key)
-        await runtime.verify_admin("admin-key")
+        await runtime.gate.verify("admin-key")
         warned = (runtime.state.gate, runtime.state.gate_notice.key)
-        await runtime.unpair()
+        await runtime.gate.unpair()
         runtime.stop()
         return wrong, warned, runtime
 
