@@ -61,9 +61,13 @@ def _admin_token(args: argparse.Namespace) -> int:
 
 
 def _build_web(args: argparse.Namespace) -> int:
-    from functions.local.build_web import build_web
+    from functions.local.build_web import NotABuildFolder, build_web
 
-    build_web(api_url=args.api_url, out=Path(args.out))
+    try:
+        build_web(api_url=args.api_url, out=Path(args.out))
+    except NotABuildFolder as refused:
+        print(f"build-web: {refused}", file=sys.stderr)
+        return 2
     return 0
 
 

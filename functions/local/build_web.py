@@ -11,12 +11,27 @@ import logging
 import shutil
 from pathlib import Path
 
-from functions.local.pwa_files import write_pwa_files
+from functions.local.pwa_files import GENERATED_MARK, SERVICE_WORKER, write_pwa_files
 from functions.local.pwa_icons import render_icons
 from functions.local.web_bundle import ENTRY_MODULE, bundle_members, package_root, tar_gz
 from functions.local.web_client import copy_web_client, patch_bootstrap, patch_index
 
 log = logging.getLogger(__name__)
+
+
+class NotABuildFolder(Exception):
+    """`--out` names a folder with other things in it: the build would delete them."""
+
+
+def _empty_out(out: Path) -> None:
+    """Make `out` an empty folder; only an earlier build (recognised by its sw.js) is deleted."""
+    if out.exists():
+        worker = out / SERVICE_WORKER
+        ours = worker.is_file() and worker.read_text(errors="replace").startswith(GENERATED_MARK)
+        if any(out.iterdir()) and not ours:
+            raise NotABuildFolder(f"{out} is not empty and holds no earlier build; not touching it")
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
 
 
 def _copy_app_assets(app_dir: Path, out: Path) -> None:
@@ -29,9 +44,7 @@ def _copy_app_assets(app_dir: Path, out: Path) -> None:
 def build_web(api_url: str, out: Path) -> str:
     """Build the static app into `out` (emptied first); return the build's version hash."""
     out = Path(out)
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
+    _empty_out(out)
     app_dir = package_root("app")
     copy_web_client(out)
     _copy_app_assets(app_dir, out)

@@ -82,3 +82,16 @@ def test_the_same_sources_build_the_same_bytes(build, tmp_path):
     build_web(api_url=API_URL, out=again)
     for name in ("app.tar.gz", "sw.js", "index.html", "icons/icon-512.png"):
         assert (again / name).read_bytes() == (build / name).read_bytes(), name
+
+
+def test_a_folder_with_other_things_in_it_is_never_emptied(tmp_path, capsys):
+    (tmp_path / "thesis.tex").write_text("years of work")
+    assert cli(["build-web", "--out", str(tmp_path)]) == 2
+    assert (tmp_path / "thesis.tex").read_text() == "years of work"
+    assert "not empty" in capsys.readouterr().err
+
+
+def test_an_earlier_build_is_replaced(build):
+    (build / "left-over.txt").write_text("from an older build")
+    build_web(api_url=API_URL, out=build)
+    assert not (build / "left-over.txt").exists() and (build / "sw.js").exists()
