@@ -53,7 +53,7 @@ def GateOverlay(state: KioskState, runtime: KioskRuntime) -> ft.Control:
             )
         ]
     message = ft.Text(
-        t(notice.key, lang, **notice.values) if notice else "", size=16, color=theme.INK
+        t(notice.key, lang, **notice.values) if notice else "", size=16, color=theme.CALM_WARNING
     )
     card = ft.Container(
         width=480,
@@ -69,6 +69,7 @@ def GateOverlay(state: KioskState, runtime: KioskRuntime) -> ft.Control:
             ],
             spacing=16,
             tight=True,
+            horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
         ),
     )
     return ft.Container(

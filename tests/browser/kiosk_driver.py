@@ -132,6 +132,8 @@ class Kiosk:
         """Save a screenshot under test-artifacts/kiosk/."""
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         path = ARTIFACTS / f"{name}.png"
+        # The accessibility tree is updated as a frame is built; give the canvas time to paint.
+        self.page.wait_for_timeout(400)
         self.page.screenshot(path=str(path))
         return path
 

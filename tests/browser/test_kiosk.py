@@ -179,6 +179,7 @@ def test_only_an_administrator_can_unpair(kiosk: Kiosk, admin, workplace):
     kiosk.fill("Administratorens nøgle", "gæt")
     kiosk.page.get_by_role("button", name="Fortsæt").click()
     expect(kiosk.by_id("gate-notice")).to_contain_text("ikke godkendt")
+    kiosk.shot("admin-gate")
     # Then nothing happens; with the administrator's key the tablet can be unpaired
     kiosk.fill("Administratorens nøgle", TEST_ADMIN_TOKEN)
     kiosk.page.get_by_role("button", name="Fortsæt").click()

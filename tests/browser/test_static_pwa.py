@@ -23,8 +23,8 @@ pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "static-pwa"
 # Flet's web client asks a CDN for Rive's runtime whatever the app does; blocked, it is harmless.
 HARMLESS_OUTSIDE = ("rive_native.js",)
-# Flutter looks for fallback fonts (Roboto, Noto) the build does not ship; text uses our font.
-HARMLESS_MISSING = ("/assets/assets/fonts/", "/assets/fonts/roboto/", "/assets/fonts/noto")
+# Flutter looks for Noto fallback fonts for glyphs our font lacks; the build does not ship them.
+HARMLESS_MISSING = ("/assets/fonts/noto",)
 
 
 @dataclass(frozen=True)
