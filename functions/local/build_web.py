@@ -14,7 +14,12 @@ from pathlib import Path
 from functions.local.pwa_files import GENERATED_MARK, SERVICE_WORKER, write_pwa_files
 from functions.local.pwa_icons import render_icons
 from functions.local.web_bundle import ENTRY_MODULE, bundle_members, package_root, tar_gz
-from functions.local.web_client import copy_web_client, patch_bootstrap, patch_index
+from functions.local.web_client import (
+    copy_web_client,
+    patch_bootstrap,
+    patch_font_manifest,
+    patch_index,
+)
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +59,7 @@ def build_web(api_url: str, out: Path) -> str:
     (out / "app.tar.gz").write_bytes(tar_gz(bundle_members(app_dir, api_url.rstrip("/"))))
     patch_index(out, ENTRY_MODULE)
     patch_bootstrap(out)
+    patch_font_manifest(out)
     version = write_pwa_files(out)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(f"Built {out} ({size / 1e6:.1f} MB, version {version}); API: {api_url or '(none)'}")

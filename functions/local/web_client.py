@@ -16,7 +16,7 @@ from pathlib import Path
 
 from flet.controls.types import RouteUrlStrategy
 from flet_web import get_package_web_dir
-from flet_web.patch_index import patch_index_html
+from flet_web.patch_index import patch_font_manifest_json, patch_index_html
 
 from functions.local.pwa_icons import BACKGROUND_COLOR, THEME_COLOR
 
@@ -109,6 +109,12 @@ def patch_index(out: Path, entry_module: str) -> None:
     )
     html = _replace_once(html, r"background: #ffffff;", f"background: {BACKGROUND_COLOR};", "bg")
     index.write_text(html, encoding="utf-8")
+
+
+def patch_font_manifest(out: Path) -> None:
+    """Register flet-web's bundled Roboto, as Flet's own server does with no_cdn: else Flutter
+    asks the (absent) fallback-font location for it on every start."""
+    patch_font_manifest_json(str(out / "assets" / "FontManifest.json"))
 
 
 def patch_bootstrap(out: Path) -> None:
