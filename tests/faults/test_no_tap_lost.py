@@ -1,0 +1,183 @@
+"""No tap lost, none counted twice: kiosks built from the app's real outbox and sync loop send
+through a proxy that drops requests and answers, duplicates, reorders, fails with 5xx, answers
+slowly and restarts kiosks in the middle of a batch; the server's weeks must end up holding
+exactly what was tapped, read from its SQLite file and through the pulse API.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.faults.fault_proxy import FAULTS, FaultProxy, RotatingPlan, ScriptedPlan
+from tests.faults.kiosk_fleet import (
+    FleetReport,
+    Organisation,
+    SimKiosk,
+    Tap,
+    expected_aggregates,
+    expected_sentences,
+    plan_taps,
+    run_fleet,
+    stored_aggregates,
+    stored_sentences,
+)
+from tests.serving import Server
+
+WORKPLACES = 5
+KIOSKS_PER_WORKPLACE = 4  # 20 kiosks
+
+
+def build_fleet(org: Organisation, proxy: FaultProxy, taps_per_kiosk: int, seed: int):
+    """20 kiosks over 5 workplaces, each with its planned taps."""
+    rng, now = random.Random(seed), datetime.now(UTC)
+    kiosks = []
+    for w in range(WORKPLACES):
+        workplace = org.workplace(f"Fleet {seed}-{w}")
+        for k in range(KIOSKS_PER_WORKPLACE):
+            kiosks.append(
+                SimKiosk(
+                    name=f"kiosk {w}.{k}",
+                    workplace_id=workplace,
+                    token=org.pair(workplace, f"Tablet {k}"),
+                    api_url=f"{proxy.url}/api",
+                    prompt_id=org.prompt_id,
+                    taps=plan_taps(taps_per_kiosk, now, rng, turn=k),
+                )
+            )
+    return kiosks
+
+
+def simulate(
+    server: Server, taps_per_kiosk: int, seed: int, rate: float, pause: float
+) -> FleetReport:
+    """Run the fleet through the fault proxy and check the outcome exactly."""
+    org = Organisation(server.api)
+
+    async def scenario():
+        proxy = await FaultProxy(server.base_url, RotatingPlan(rate, seed), seed=seed).start()
+        kiosks = build_fleet(org, proxy, taps_per_kiosk, seed)
+        try:
+            report = await run_fleet(
+                kiosks, proxy, random.Random(seed), pause=pause, restart_every=0.5
+            )
+        finally:
+            await proxy.close()
+        return kiosks, report
+
+    try:
+        kiosks, report = asyncio.run(scenario())
+        assert_counted_exactly_once(server, org, kiosks)
+    finally:
+        org.close()
+    return report
+
+
+def assert_counted_exactly_once(server: Server, org: Organisation, kiosks: list[SimKiosk]):
+    """Every week of every workplace holds exactly what was tapped, in the file and the API."""
+    workplaces = {k.workplace_id for k in kiosks}
+    expected = expected_aggregates(kiosks)
+    db = server.data_dir / "tryghedspuls.db"
+    assert stored_aggregates(db, workplaces) == expected
+    assert stored_sentences(db, workplaces) == expected_sentences(kiosks)
+    assert all(k.outbox.dropped == 0 and k.outbox.unsaved == 0 for k in kiosks)
+    for workplace in workplaces:
+        for week in org.pulse_weeks(workplace):
+            count, _total, distribution = expected.get((workplace, week["week"]), (0, 0, None))
+            if count >= 5:  # the anonymity threshold hides smaller weeks
+                assert (week["responses"], tuple(week["distribution"])) == (count, distribution)
+
+
+def test_twenty_kiosks_through_every_fault_lose_no_tap_and_count_none_twice(server):
+    # Given 20 kiosks at 5 workplaces tapping 50 times each, over 5 weeks and a week boundary,
+    # with a third of their requests broken in every way the proxy knows and kiosks restarting
+    report = simulate(server, taps_per_kiosk=50, seed=6, rate=0.35, pause=0.08)
+    # Then every week holds exactly what was tapped (checked inside), and every fault happened
+    assert report.taps == 1000
+    assert all(report.faults[kind] >= 2 for kind in FAULTS), report.faults
+    assert report.restarts >= 5
+
+
+@pytest.mark.slow
+def test_ten_thousand_taps_from_twenty_kiosks_through_every_fault(server, bench_figures):
+    report = simulate(server, taps_per_kiosk=500, seed=10_000, rate=0.3, pause=0.04)
+    assert report.taps == 10_000
+    assert all(report.faults[kind] >= 20 for kind in FAULTS), report.faults
+    faults = sum(report.faults[kind] for kind in FAULTS)
+    bench_figures.add(
+        "Faults",
+        "20 kiosks, 10,000 taps through the fault proxy",
+        f"{report.seconds:.0f} s, {report.faults['requests']} requests, {faults} faulted, "
+        f"{report.restarts} kiosk restarts; every week exact",
+    )
+
+
+@st.composite
+def taps_and_faults(draw):
+    """Taps (which of 3 kiosks, score, when), a fault for each coming request, and restarts."""
+    moments = plan_taps(40, datetime.now(UTC), random.Random(draw(st.integers(0, 2**32))))
+    taps = draw(
+        st.lists(
+            st.tuples(st.integers(0, 2), st.integers(1, 10), st.sampled_from(moments)),
+            min_size=1,
+            max_size=30,
+        )
+    )
+    faults = draw(st.lists(st.sampled_from(FAULTS), max_size=25))
+    restarts = draw(st.sets(st.integers(0, 29), max_size=4))
+    return taps, faults, restarts
+
+
+@settings(
+    max_examples=6,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(case=taps_and_faults())
+def test_any_mix_of_faults_and_restarts_counts_each_tap_once(server, case):
+    # Given three kiosks of one workplace, any taps, a fault for each of the next requests, and
+    # restarts right after some taps
+    taps, faults, restarts = case
+    org = Organisation(server.api)
+    workplace = org.workplace("Property")
+    plans: list[list[Tap]] = [[], [], []]
+    restart_after: list[set[int]] = [set(), set(), set()]
+    for n, (which, score, planned) in enumerate(taps):
+        if n in restarts:
+            restart_after[which].add(len(plans[which]))
+        plans[which].append(Tap(score, planned.at))
+
+    async def scenario():
+        proxy = await FaultProxy(server.base_url, ScriptedPlan(faults)).start()
+        kiosks = [
+            SimKiosk(
+                f"k{i}",
+                workplace,
+                org.pair(workplace, f"T{i}"),
+                f"{proxy.url}/api",
+                org.prompt_id,
+                plans[i],
+                restart_after=restart_after[i],
+            )
+            for i in range(3)
+        ]
+        try:
+            # When they tap and sync through the faults
+            await run_fleet(kiosks, proxy, random.Random(0), pause=0, restart_every=None)
+        finally:
+            await proxy.close()
+        return kiosks
+
+    try:
+        kiosks = asyncio.run(scenario())
+    finally:
+        org.close()
+    # Then the workplace's weeks hold exactly the taps, each once
+    db = server.data_dir / "tryghedspuls.db"
+    assert stored_aggregates(db, [workplace]) == expected_aggregates(kiosks)
