@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -11,7 +12,7 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
 from aws_lambda_powertools.event_handler.api_gateway import ApiGatewayResolver, Router
 from aws_lambda_powertools.logging import correlation_paths
 
-from functions.api.errors import install_error_handlers
+from functions.api.errors import error_response, install_error_handlers
 from functions.config import load_config
 
 
@@ -19,11 +20,42 @@ def resolver_for(
     routers: list[Router], resolver_class: type[ApiGatewayResolver] = APIGatewayHttpResolver, **kw
 ) -> ApiGatewayResolver:
     """A validating resolver with the given route groups and the one error mapping."""
-    app = resolver_class(enable_validation=True, **kw)
+    app = resolver_class(enable_validation=True, json_body_deserializer=json_body, **kw)
+    app.use([json_bodies_only])
     for router in routers:
         app.include_router(router)
     install_error_handlers(app)
     return app
+
+
+def json_body(text: str):
+    """The request body parsed as JSON; JSON we will not parse is a decode error (a 400).
+
+    json.loads raises RecursionError for deep nesting ("[" * 100_000) and ValueError for a number
+    too long to convert; Powertools maps only JSONDecodeError to a validation error, so without
+    this both would be a 500, before any token is even looked at.
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except (RecursionError, ValueError) as error:
+        raise json.JSONDecodeError(f"unreadable JSON ({type(error).__name__})", text, 0) from None
+
+
+_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def json_bodies_only(app: ApiGatewayResolver, next_middleware: Callable) -> Any:
+    """A form or multipart body is a 415, like any body that is not JSON (docs/api.md).
+
+    Powertools' validation reads those too, so without this a multipart POST would create a
+    workplace. Runs after validation: a form that does not fit the model is a 400 already.
+    """
+    content_type = app.current_event.headers.get("content-type") or ""
+    if app.current_event.body and content_type.split(";")[0].strip().lower() in _FORM_TYPES:
+        return error_response(415, "unsupported_media_type", "Send the body as application/json.")
+    return next_middleware(app)
 
 
 def all_routes_resolver(

@@ -79,8 +79,8 @@ def asgi_app(embedded: Embedded, config: Config):
         allow_headers=["Authorization", "Content-Type"],
     )
     resolver = all_routes_resolver(cors=cors)
+    api = LocalGateway(resolver.resolve, "/api", config.max_body_bytes)
     root = flet_fastapi.FastAPI()
-    root.mount("/api", LocalGateway(resolver.resolve, "/api", config.max_body_bytes))
     # The UI reaches the API over HTTP only, like a tablet would.
     os.environ.setdefault("TRYGHEDSPULS_API_URL", f"{embedded.base_url}/api")
     from app.main import main as flet_main
@@ -97,4 +97,21 @@ def asgi_app(embedded: Embedded, config: Config):
             assets_dir=str(assets) if assets.is_dir() else None,
         ),
     )
-    return root
+    return api_then_ui(api, root)
+
+
+def api_then_ui(api, ui):
+    """An ASGI app sending /api and everything under it to `api`, the rest to `ui`.
+
+    Not Starlette's mount: its path pattern stops at a newline, so /api/v1/x%0Ay fell through to
+    the UI and got a 404 that is not the API's error shape.
+    """
+
+    async def app(scope: dict, receive, send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] == "http" and (path == "/api" or path.startswith("/api/")):
+            await api(scope, receive, send)
+        else:
+            await ui(scope, receive, send)  # lifespan and websockets belong to the UI
+
+    return app
