@@ -67,6 +67,9 @@ def test_meeting_mode_walks_through_the_dialogue_on_a_projector(chromium, demo):
     try:
         projector.click("Mødetilstand")
         expect(projector.text("Overvej hver især").first).to_be_visible()
+        projector.page.keyboard.press("ArrowRight")  # a presenter's clicker sends arrow keys
+        expect(projector.text("2 af 5").first).to_be_visible()
+        projector.page.keyboard.press("ArrowLeft")
         for number, step in enumerate(MEETING_STEPS, start=1):
             expect(projector.text(f"{number} af 5").first).to_be_visible()
             projector.shot(f"meeting-{number}-{step}")
