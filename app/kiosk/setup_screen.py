@@ -83,9 +83,28 @@ def SetupScreen(state: KioskState, runtime: KioskRuntime, default_api_url: str) 
                         width=560,
                         style=theme.button_style(22),
                     ),
+                    OtherSurfaces(lang),
                 ],
                 spacing=18,
                 tight=True,
             ),
         ),
+    )
+
+
+@ft.component
+def OtherSurfaces(lang: str) -> ft.Control:
+    """Links for the leader and the administrator who open the app's start page on a laptop."""
+    return ft.Row(
+        [
+            ft.Text(t("setup.other_surfaces", lang), color=theme.MUTED),
+            ft.TextButton(
+                t("setup.open_pulse", lang), on_click=lambda _e: ft.context.page.navigate("/pulse")
+            ),
+            ft.TextButton(
+                t("setup.open_admin", lang), on_click=lambda _e: ft.context.page.navigate("/admin")
+            ),
+        ],
+        alignment=ft.MainAxisAlignment.CENTER,
+        wrap=True,
     )
