@@ -14,6 +14,7 @@ from app.admin.workplaces_view import WorkplacesView
 from app.components import palette
 from app.components.actions import act
 from app.components.notice import show_notice
+from app.components.refresh_on_return import use_refresh_on_return
 from app.config import link_base
 from app.context import AppContext
 from app.i18n import t
@@ -121,6 +122,7 @@ def AdminView() -> ft.View:
         await state.open(parse_link(page.route).token)
 
     ft.use_effect(start, [])
+    use_refresh_on_return(session, state.reload)
 
     if state.phase == "ready":
         section = _VIEWS[state.section](state)

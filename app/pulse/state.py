@@ -103,6 +103,13 @@ class PulseState:
         self.problem = None
         self.phase = "ready"
 
+    async def refresh(self) -> None:
+        """Fetch again what is on screen (the pulse, or the list of workplaces)."""
+        if self.phase == "ready":
+            await self.load()
+        elif self.phase == "problem":
+            await self.open_again()
+
     def _fail(self, problem: str) -> None:
         self.problem = problem
         self.phase = "problem"

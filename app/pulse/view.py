@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.components import palette
+from app.components.refresh_on_return import use_refresh_on_return
 from app.context import AppContext
 from app.pulse.access import parse_link
 from app.pulse.dashboard_view import DashboardView
@@ -24,6 +25,7 @@ def PulseView() -> ft.View:
         await state.open(parse_link(ft.context.page.route))
 
     ft.use_effect(start, [])
+    use_refresh_on_return(session, state.refresh)
 
     if state.phase == "ready" and state.meeting:
         body: ft.Control = MeetingView(state)
