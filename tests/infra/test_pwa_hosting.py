@@ -63,10 +63,9 @@ def test_cloudfront_reaches_the_bucket_through_signed_origin_access_control():
     assert oac["SigningProtocol"] == "sigv4"
 
 
-def test_pwa_is_served_over_https_with_its_index_for_app_routes():
+def test_pwa_is_served_over_https_from_its_index_without_a_fallback():
     config = distribution()
     assert config["DefaultCacheBehavior"]["ViewerProtocolPolicy"] == "redirect-to-https"
     assert config["DefaultRootObject"] == "index.html"
-    # A reload of /kiosk or /admin finds no such key (403 without list rights): serve the app
-    pages = {e["ErrorCode"]: e["ResponsePagePath"] for e in config["CustomErrorResponses"]}
-    assert pages == {403: "/index.html", 404: "/index.html"}
+    # Hash routes (#/pulse) need no fallback; one would hide a missing file behind index.html
+    assert "CustomErrorResponses" not in config
