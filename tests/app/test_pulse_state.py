@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.client.storage import MemoryStore
+from app.components.refresh_on_return import RefreshOnReturn
 from app.pulse.access import ADMIN_TOKEN_KEY, TOKEN_KEY, WORKPLACE_KEY, LinkParts
 from app.pulse.meeting import step_count
 from app.pulse.state import PulseState
@@ -141,3 +142,31 @@ def test_csv_is_fetched_with_the_token():
     run(state.open(LinkParts("view-1", "wp1")))
     assert run(state.csv()).startswith("week;")
     assert api.calls[-1][2] == "view-1"
+
+
+def test_coming_back_to_the_tab_fetches_the_pulse_again():
+    api = given_pulse_for("view-1")
+    state = state_with(api)
+    run(state.open(LinkParts("view-1", "wp1")))
+    before = len(api.called("GET", PULSE))
+    run(state.refresh())
+    assert len(api.called("GET", PULSE)) == before + 1
+
+
+def test_the_return_worker_refreshes_only_on_a_return():
+    started = []
+
+    class Session:
+        def start(self, coro):
+            started.append(coro)
+            coro.close()
+
+    async def refresh():
+        return None
+
+    worker = RefreshOnReturn(Session(), refresh)
+    worker.start()  # added to the session: the screen has just loaded
+    assert started == []
+    worker.stop()
+    worker.start()  # the browser came back
+    assert len(started) == 1
