@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import time
+import uuid
+from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -149,3 +151,53 @@ def test_a_wrong_admin_key_is_refused_with_a_reason(chromium, server):
         expect(console.text("Nøglen er ukendt eller trukket tilbage").first).to_be_visible()
     finally:
         console.close()
+
+
+def paired_tablet(api: str, admin: httpx.Client, workplace_id: str) -> httpx.Client:
+    """A tablet paired through the API, as a client speaking with its device token."""
+    code = admin.post(f"/v1/workplaces/{workplace_id}/pairing-codes").json()["code"]
+    paired = httpx.post(f"{api}/v1/pair", json={"code": code, "device_name": "Gang"})
+    assert paired.status_code == 201, paired.text
+    headers = {"Authorization": f"Bearer {paired.json()['device_token']}"}
+    return httpx.Client(base_url=api, headers=headers, timeout=10)
+
+
+def test_a_held_sentence_waits_for_approval_then_shows(chromium, server, admin):
+    # Given a sentence that seems to name someone, held for review
+    made = admin.post("/v1/workplaces", json={"name": "Havblik", "area": "Ældre"}).json()
+    prompt = admin.get("/v1/rotation", params={"weeks": 1, "workplace_id": made["id"]}).json()
+    prompt_id = prompt["schedule"][0]["prompt"]["id"]
+    now = datetime.now(UTC).isoformat()
+    with paired_tablet(server.api, admin, made["id"]) as tablet:
+        sent = tablet.post(
+            "/v1/completions",
+            json={
+                "completions": [
+                    {
+                        "id": str(uuid.uuid4()),
+                        "prompt_id": prompt_id,
+                        "text": "spørger Mette om hjælp",
+                        "at": now,
+                    }
+                ]
+            },
+        )
+        assert sent.json()["accepted"], sent.text
+    token = admin.post(f"/v1/workplaces/{made['id']}/viewer-tokens").json()["token"]
+    viewer = Screen(chromium, server.base_url, 1280, 900)
+    console = Screen(chromium, server.base_url).open(f"/admin?token={TEST_ADMIN_TOKEN}")
+    try:
+        viewer.open(f"/pulse?token={token}&workplace={made['id']}")
+        expect(viewer.text("Ingen har fuldført sætningen endnu").first).to_be_visible()
+        # When the administrator approves it in the review queue
+        console.click("Gennemsyn")
+        expect(console.text("… spørger Mette om hjælp").first).to_be_visible()
+        console.shot("admin-review-queue")
+        console.click("Godkend")
+        console.expect_notice("Sætningen er godkendt og vises nu.")
+        # Then the pulse shows it
+        viewer.click("Opdater")
+        expect(viewer.text("… spørger Mette om hjælp").first).to_be_visible()
+    finally:
+        console.close()
+        viewer.close()
