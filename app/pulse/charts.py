@@ -19,8 +19,11 @@ def _axis_label(text: str, size: int = 13) -> ft.Text:
 
 
 @ft.component
-def DistributionChart(distribution: list[int], lang: str, height: int = 220) -> ft.Control:
-    """Bars for how many answered 1, 2, … 10 this week."""
+def DistributionChart(
+    distribution: list[int], lang: str, height: int = 220, large: bool = False
+) -> ft.Control:
+    """Bars for how many answered 1, 2, … 10 this week (`large` for a projector)."""
+    text = 20 if large else 13
     top = max([*distribution, 1])
     step = max(1, round(top / 4))
     groups = [
@@ -29,7 +32,7 @@ def DistributionChart(distribution: list[int], lang: str, height: int = 220) -> 
             rods=[
                 fch.BarChartRod(
                     to_y=count,
-                    width=22,
+                    width=44 if large else 22,
                     color=palette.ACCENT if count else palette.BAR_MUTED,
                     border_radius=ft.BorderRadius.only(top_left=6, top_right=6),
                     tooltip=t("pulse.chart.bar_tooltip", lang, score=score, count=count),
@@ -48,16 +51,17 @@ def DistributionChart(distribution: list[int], lang: str, height: int = 220) -> 
             interactive=True,
             horizontal_grid_lines=fch.ChartGridLines(interval=step, color=palette.LINE, width=1),
             left_axis=fch.ChartAxis(
-                label_size=32,
+                label_size=48 if large else 32,
                 labels=[
-                    fch.ChartAxisLabel(value=v, label=_axis_label(str(v)))
+                    fch.ChartAxisLabel(value=v, label=_axis_label(str(v), text))
                     for v in range(0, top + 1, step)
                 ],
             ),
             bottom_axis=fch.ChartAxis(
-                label_size=28,
+                label_size=40 if large else 28,
                 labels=[
-                    fch.ChartAxisLabel(value=s, label=_axis_label(str(s), 14)) for s in range(1, 11)
+                    fch.ChartAxisLabel(value=s, label=_axis_label(str(s), text + 1))
+                    for s in range(1, 11)
                 ],
             ),
         ),

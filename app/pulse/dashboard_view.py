@@ -9,7 +9,7 @@ from app.components.panel import Panel
 from app.components.stat_tile import StatTile
 from app.i18n import number, t
 from app.pulse.charts import DistributionChart, Legend, TrendChart
-from app.pulse.figures import WeekSummary, summary, trend, week_number
+from app.pulse.figures import WeekSummary, change_text, summary, trend, week_number
 from app.pulse.sentences_view import GuidePanel, SentencesPanel
 from app.pulse.state import PulseState
 
@@ -20,14 +20,6 @@ HALF = {"xs": 12, "md": 6}
 def week_title(week: str, lang: str) -> str:
     """ "Uge 48 · 2026"."""
     return t("pulse.week", lang, number=week_number(week), year=week[:4])
-
-
-def change_text(change: float | None, lang: str) -> str:
-    """+0,4 / −0,3 / ±0,0, or a dash when there is nothing to compare."""
-    if change is None:
-        return "–"
-    sign = "+" if change > 0 else "−" if change < 0 else "±"
-    return sign + number(abs(change), lang)
 
 
 def stat_tiles(week: WeekSummary, threshold: int, lang: str) -> list[ft.Control]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.i18n import number
+
 
 @dataclass(frozen=True)
 class WeekSummary:
@@ -97,3 +99,11 @@ def runs(values: list[float | None]) -> list[list[tuple[int, float]]]:
     if current:
         stretches.append(current)
     return stretches
+
+
+def change_text(change: float | None, lang: str) -> str:
+    """+0,4 / −0,3 / ±0,0, or a dash when there is nothing to compare."""
+    if change is None:
+        return "–"
+    sign = "+" if change > 0 else "−" if change < 0 else "±"
+    return sign + number(abs(change), lang)

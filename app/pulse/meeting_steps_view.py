@@ -7,7 +7,7 @@ import flet as ft
 from app.components import palette
 from app.i18n import number, pick, t
 from app.pulse.charts import DistributionChart
-from app.pulse.figures import summary
+from app.pulse.figures import change_text, summary
 from app.pulse.meeting import reflection
 from app.pulse.sentences_view import olfa_rows, sentence_texts
 from app.pulse.state import PulseState
@@ -44,10 +44,18 @@ def _result(state: PulseState) -> list[ft.Control]:
         mean=number(week.mean or 0, lang),
         responses=week.responses,
     )
-    return [
-        _big(line, TITLE + 8, weight=ft.FontWeight.W_600),
-        ft.Container(DistributionChart(list(week.distribution or []), lang, 300), width=820),
-    ]
+    shown: list[ft.Control] = [_big(line, TITLE + 8, weight=ft.FontWeight.W_600)]
+    if week.change is not None:
+        shown.append(
+            _big(
+                t("pulse.meeting.change_line", lang, change=change_text(week.change, lang)),
+                BODY - 4,
+                palette.MUTED,
+            )
+        )
+    chart = DistributionChart(list(week.distribution or []), lang, 340, large=True)
+    shown.append(ft.Container(chart, width=1100))
+    return shown
 
 
 def _card(content: ft.Control, col: dict) -> ft.Control:

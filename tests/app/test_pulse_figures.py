@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from app.pulse.access import parse_link, viewer_link
-from app.pulse.dashboard_view import change_text
-from app.pulse.figures import runs, summary, trend, week_number
+from app.pulse.figures import change_text, runs, summary, trend, week_number
 from tests.app.screen_fakes import pulse_answer, week
 
 DIST = [0, 0, 0, 1, 1, 2, 2, 1, 0, 0]
