@@ -27,8 +27,8 @@ def _serve(args: argparse.Namespace) -> int:
     if args.demo:
         from functions.local.demo import fill_demo
 
-        for name, token in fill_demo(embedded.services, args.demo_weeks):
-            print(f"  Demo:   {name}: {base_url}/pulse?token={token}")
+        for team in fill_demo(embedded.services, args.demo_weeks):
+            print(f"  Demo:   {team.name}: {base_url}{team.pulse_path()}")
     print(f"Tryghedspuls kører på {base_url}  (data: {Path(args.data_dir).resolve()})")
     print(f"  Kiosk:  {base_url}/kiosk")
     print(f"  Admin:  {base_url}/admin?token={embedded.admin_token}")

@@ -7,6 +7,7 @@ living dashboard at once. It goes through the same Store port as real check-ins.
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from datetime import timedelta
 
 from functions.api.services import Services
@@ -32,8 +33,8 @@ DEMO_SENTENCES = [
 ]
 
 
-def fill_demo(services: Services, weeks: int = 16, seed: int = 7) -> list[tuple[str, str]]:
-    """Create the demo workplaces once; return (workplace name, viewer token) for each new one."""
+def fill_demo(services: Services, weeks: int = 16, seed: int = 7) -> list[DemoTeam]:
+    """Create the demo workplaces once; return each new one with a viewer token."""
     store, now = services.store, services.now()
     existing = {w.name for w in store.list_workplaces()}
     rng = random.Random(seed)  # the same demo every time
@@ -77,8 +78,21 @@ def fill_demo(services: Services, weeks: int = 16, seed: int = 7) -> list[tuple[
                 ],
             )
         _record, token = make_viewer_token(store, workplace.id, now)
-        made.append((name, token))
+        made.append(DemoTeam(name=name, workplace_id=workplace.id, viewer_token=token))
     return made
+
+
+@dataclass(frozen=True)
+class DemoTeam:
+    """A demo workplace just made, and the token of its viewer link."""
+
+    name: str
+    workplace_id: str
+    viewer_token: str
+
+    def pulse_path(self) -> str:
+        """The viewer link's path and query, as the admin console makes it."""
+        return f"/pulse?token={self.viewer_token}&workplace={self.workplace_id}"
 
 
 def _score(rng: random.Random, centre: float) -> int:

@@ -9,7 +9,7 @@ from tests.api.conftest import Api
 def test_demo_fills_marked_workplaces_with_weeks_once(api: Api):
     made = fill_demo(api.services, weeks=16)
 
-    names = [name for name, _token in made]
+    names = [team.name for team in made]
     assert names and all(name.startswith("Demo:") for name in names)
     workplaces = api.get("/v1/workplaces").json["workplaces"]
     assert {w["area"] for w in workplaces} == {DEMO_AREA}
@@ -17,10 +17,9 @@ def test_demo_fills_marked_workplaces_with_weeks_once(api: Api):
 
 
 def test_demo_pulse_has_a_trend_and_sentences_through_a_viewer_link(api: Api):
-    name, token = fill_demo(api.services, weeks=16)[0]
-    workplace = next(w for w in api.get("/v1/workplaces").json["workplaces"] if w["name"] == name)
+    team = fill_demo(api.services, weeks=16)[0]
 
-    pulse = api.get(f"/v1/workplaces/{workplace['id']}/pulse", token=token).json
+    pulse = api.get(f"/v1/workplaces/{team.workplace_id}/pulse", token=team.viewer_token).json
 
     shown = [w for w in pulse["weeks"] if not w["suppressed"]]
     assert len(shown) >= 10
