@@ -8,6 +8,8 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
+from tests.browser.typing import type_into
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "kiosk"
 
 # Records when a pointer went down and when the thank-you appeared, inside the browser.
@@ -56,16 +58,8 @@ class Kiosk:
         return self.page.locator(f'[flt-semantics-identifier="{identifier}"]')
 
     def fill(self, label: str, text: str) -> None:
-        """Replace a text field's content (Flutter's fields need real key presses)."""
-        box = self.page.get_by_role("textbox", name=label)
-        for _ in range(3):
-            box.click()
-            self.page.keyboard.press("Control+A")
-            self.page.keyboard.press("Delete")
-            if box.input_value() == "":
-                break
-        self.page.keyboard.type(text)
-        expect(box).to_have_value(text)
+        """Replace a text field's content (see tests/browser/typing.py)."""
+        type_into(self.page, label, text)
 
     def pair(self, code: str, api_url: str | None = None) -> None:
         """Pair through the setup screen and wait for the check-in."""

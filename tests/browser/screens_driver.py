@@ -6,6 +6,8 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
+from tests.browser.typing import type_into
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens"
 
 
@@ -65,24 +67,8 @@ class Screen:
         return self.page.locator(f'[aria-label="{label}"]').or_(self.page.get_by_text(label))
 
     def fill(self, label: str, text: str) -> None:
-        """Type into a text field (Flutter's fields need real key presses).
-
-        A busy server can swallow the first key presses while the field takes focus, so the
-        field is read back and typed again until it holds the text.
-        """
-        box = self.page.get_by_role("textbox", name=label)
-        for _attempt in range(3):
-            box.click()
-            self.page.wait_for_timeout(150)
-            self.page.keyboard.press("Control+A")
-            self.page.keyboard.press("Delete")
-            self.page.keyboard.type(text)
-            try:
-                expect(box).to_have_value(text, timeout=2000)
-                return
-            except AssertionError:
-                continue
-        expect(box).to_have_value(text)
+        """Type into a text field (see tests/browser/typing.py)."""
+        type_into(self.page, label, text)
 
     def expect_notice(self, text: str) -> None:
         """A snack bar with this text appeared."""

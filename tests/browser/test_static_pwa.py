@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from functions.local.build_web import build_web
 from tests.browser.conftest import pairing_code
+from tests.browser.typing import type_into
 from tests.serving import Server
 from tests.static_site import StaticSite
 
@@ -123,8 +124,7 @@ def by_id(page: Page, identifier: str):
 
 def pair(page: Page, code: str) -> None:
     """Type the pairing code (the API address stays as the build filled it in) and connect."""
-    page.locator(SETUP).click()
-    page.keyboard.type(code)
+    type_into(page, "Parringskode", code)
     page.get_by_role("button", name="Forbind").click()
     expect(page.locator(IDLE)).to_be_visible(timeout=15000)
 
