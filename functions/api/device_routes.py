@@ -38,8 +38,9 @@ def kiosk(caller: Device, services: Svc) -> dict:
 @router.post("/v1/checkins", tags=["device"])
 def checkins(body: CheckinsBody, caller: Device, services: Svc) -> dict:
     """Count each check-in of a batch once; one bad item never blocks the rest."""
+    k = services.settings().anonymity_threshold
     return recording.record_checkins(
-        services.store, caller.workplace_id, body.checkins, services.now()
+        services.store, caller.workplace_id, body.checkins, services.now(), k
     )
 
 

@@ -90,12 +90,22 @@ class Store(Protocol):
         id was counted before (a duplicate). A failure part-way leaves every item either fully
         counted or not at all."""
 
-    def week_aggregates(self, workplace_id: str, weeks: list[str]) -> dict[str, WeekAggregate]:
+    def week_aggregates(
+        self, workplace_id: str, weeks: list[str], released: bool = False
+    ) -> dict[str, WeekAggregate]:
         """Aggregates for the given weeks of one workplace; weeks with no check-ins are absent.
-        One bounded read, whatever the number of check-ins."""
+        One bounded read, whatever the number of check-ins. `released`: the figures as last
+        released to viewers (see release_aggregate) instead of the running count."""
 
-    def organisation_aggregates(self, weeks: list[str]) -> dict[str, dict[str, WeekAggregate]]:
-        """For each given week, the aggregate of every workplace that has one: week -> wp -> agg."""
+    def organisation_aggregates(
+        self, weeks: list[str], released: bool = False
+    ) -> dict[str, dict[str, WeekAggregate]]:
+        """For each given week, the aggregate of every workplace that has one: week -> wp -> agg.
+        `released` as in week_aggregates."""
+
+    def release_aggregate(self, workplace_id: str, aggregate: WeekAggregate) -> None:
+        """Make `aggregate` the week's released figures, unless the released ones already hold
+        as many answers or more (a late, concurrent release never goes backwards)."""
 
     # --- sentence completions -------------------------------------------------------------------
     def record_completions(

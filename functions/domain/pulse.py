@@ -1,7 +1,8 @@
 """What viewers and kiosks see of the numbers: weekly figures with anonymity applied.
 
-Only aggregates are read (one bounded read per view, whatever the number of check-ins), and every
-figure passes through anonymity.public_week or anonymity.rollup before it leaves the domain.
+Only released aggregates are read (release.py: in steps of at least k answers; one bounded read per
+view, whatever the number of check-ins), and every figure passes through anonymity.public_week or
+anonymity.rollup before it leaves the domain.
 """
 
 from __future__ import annotations
@@ -10,25 +11,27 @@ import secrets
 from collections import defaultdict
 from datetime import datetime
 
-from functions.domain.anonymity import public_week, rollup
+from functions.domain.anonymity import rollup
 from functions.domain.csv_export import weekly_csv
 from functions.domain.models import CompletionStatus, Settings, Workplace
 from functions.domain.ports import Store
 from functions.domain.prompts import prompt_of_week
+from functions.domain.release import released_rollup, released_week
 from functions.domain.weeks import current_week, shift_week, weeks_ending
 
 _random = secrets.SystemRandom()
 
 
 def weekly_figures(store: Store, workplace_id: str, weeks: list[str], k: int) -> list[dict]:
-    """The public figures of one workplace for the given weeks."""
-    aggregates = store.week_aggregates(workplace_id, weeks)
-    return [public_week(week, aggregates.get(week), k) for week in weeks]
+    """The public figures of one workplace for the given weeks (as released, see release.py)."""
+    running = store.week_aggregates(workplace_id, weeks)
+    released = store.week_aggregates(workplace_id, weeks, released=True)
+    return [released_week(w, running.get(w), released.get(w), k) for w in weeks]
 
 
 def organisation_trend(store: Store, weeks: list[str], k: int) -> list[dict]:
     """The organisation's mean per week over the workplaces that are not suppressed."""
-    by_week = store.organisation_aggregates(weeks)
+    by_week = store.organisation_aggregates(weeks, released=True)
     return [
         {"week": week, "mean": rollup(by_week.get(week, {}).values(), k)["mean"]} for week in weeks
     ]
@@ -82,7 +85,8 @@ def organisation_pulse(store: Store, week: str, settings: Settings) -> dict:
     suppressed workplace can be recovered by subtracting the visible ones from a total.
     """
     k = settings.anonymity_threshold
-    aggregates = store.organisation_aggregates([week]).get(week, {})
+    running = store.organisation_aggregates([week]).get(week, {})
+    aggregates = store.organisation_aggregates([week], released=True).get(week, {})
     areas: dict[str, list[Workplace]] = defaultdict(list)
     for workplace in store.list_workplaces():
         areas[workplace.area or ""].append(workplace)
@@ -90,7 +94,9 @@ def organisation_pulse(store: Store, week: str, settings: Settings) -> dict:
     for area, members in sorted(areas.items()):
         rows = []
         for workplace in members:
-            figures = public_week(week, aggregates.get(workplace.id), k)
+            figures = released_week(
+                week, running.get(workplace.id), aggregates.get(workplace.id), k
+            )
             rows.append(
                 {
                     "id": workplace.id,
@@ -100,12 +106,16 @@ def organisation_pulse(store: Store, week: str, settings: Settings) -> dict:
                     "suppressed": figures["suppressed"],
                 }
             )
-        totals = rollup([aggregates[w.id] for w in members if w.id in aggregates], k)
+        totals = released_rollup(
+            [running[w.id] for w in members if w.id in running],
+            [aggregates[w.id] for w in members if w.id in aggregates],
+            k,
+        )
         area_views.append({"area": area or None, **_public_rollup(totals), "workplaces": rows})
     return {
         "week": week,
         "threshold": k,
-        "organisation": _public_rollup(rollup(aggregates.values(), k)),
+        "organisation": _public_rollup(released_rollup(running.values(), aggregates.values(), k)),
         "areas": area_views,
     }
 

@@ -8,6 +8,7 @@ from typing import Any
 from functions.domain.credentials import new_id
 from functions.domain.judging import Rejection, judge_checkins, judge_completions
 from functions.domain.ports import Store
+from functions.domain.release import release_weeks
 
 
 def _answer(ids: list[str], counted: list[bool], rejected: list[Rejection]) -> dict:
@@ -18,10 +19,15 @@ def _answer(ids: list[str], counted: list[bool], rejected: list[Rejection]) -> d
     }
 
 
-def record_checkins(store: Store, workplace_id: str, items: list[Any], now: datetime) -> dict:
-    """Judge each check-in, count the good ones once; answer accepted/duplicates/rejected ids."""
+def record_checkins(
+    store: Store, workplace_id: str, items: list[Any], now: datetime, k: int
+) -> dict:
+    """Judge each check-in, count the good ones once, release weeks that have k new answers;
+    answer the accepted, duplicate and rejected ids."""
     good, rejected = judge_checkins(items, now)
     counted = store.record_checkins(workplace_id, good) if good else []
+    # A duplicate may follow a crash between counting and releasing, so it releases too.
+    release_weeks(store, workplace_id, sorted({c.week for c in good}), k)
     return _answer([c.event_id for c in good], counted, rejected)
 
 

@@ -15,6 +15,7 @@ from functions.domain.credentials import new_id
 from functions.domain.models import CheckinToRecord, CompletionStatus, CompletionToRecord, Workplace
 from functions.domain.pairing import make_viewer_token
 from functions.domain.prompts import prompt_of_week
+from functions.domain.release import release_weeks
 from functions.domain.weeks import current_week, shift_week
 
 DEMO_AREA = "Demo (opdigtede data)"
@@ -60,6 +61,7 @@ def fill_demo(services: Services, weeks: int = 16, seed: int = 7) -> list[DemoTe
                     for s in taps
                 ],
             )
+            release_weeks(store, workplace.id, [week], services.settings().anonymity_threshold)
         prompt = prompt_of_week(store, this_week, workplace.id)
         if prompt:
             store.record_completions(

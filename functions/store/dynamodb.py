@@ -61,6 +61,7 @@ ACTIONS: dict[str, frozenset[str]] = {
         "record_checkins": {_WRITE, _CHANGE},
         "week_aggregates": {_QUERY},
         "organisation_aggregates": {_QUERY_INDEX},
+        "release_aggregate": {_WRITE},
         "record_completions": {_WRITE},
         "list_completions": {_QUERY_INDEX},
         "list_held_completions": {_QUERY},

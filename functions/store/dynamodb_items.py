@@ -113,6 +113,16 @@ def workplace_from(item: Item) -> Workplace:
     )
 
 
+def aggregate_item(workplace_id: str, value: WeekAggregate) -> Item:
+    """A week aggregate's attributes (scores nobody gave are stored as zero here)."""
+    return {
+        "workplace_id": s(workplace_id),
+        "week": s(value.week),
+        "count": n(value.count),
+        "total": n(value.total),
+    } | {f"d{score}": n(value.distribution[score - 1]) for score in SCORES}
+
+
 def aggregate_from(item: Item) -> WeekAggregate:
     """A week aggregate from its item (scores nobody gave are absent: zero)."""
     return WeekAggregate(

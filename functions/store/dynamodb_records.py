@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from botocore.exceptions import ClientError
+
 from functions.domain.errors import Conflict, InvalidInput, NotFound
 from functions.domain.models import (
     SCORES,
@@ -20,6 +22,7 @@ from functions.domain.models import (
 from functions.store import keys
 from functions.store.dynamodb_items import (
     aggregate_from,
+    aggregate_item,
     completion_from,
     completion_item,
     index,
@@ -27,7 +30,7 @@ from functions.store.dynamodb_items import (
     n,
     s,
 )
-from functions.store.dynamodb_table import Table, TransactionCancelled
+from functions.store.dynamodb_table import Table, TransactionCancelled, error_code
 
 _NEW = "attribute_not_exists(pk)"
 _ADD_CHECKIN = (
@@ -85,27 +88,48 @@ class DynamoRecords:
             raise
         return True
 
-    def week_aggregates(self, workplace_id: str, weeks: list[str]) -> dict[str, WeekAggregate]:
+    def week_aggregates(
+        self, workplace_id: str, weeks: list[str], released: bool = False
+    ) -> dict[str, WeekAggregate]:
         """One Query over the weeks' range of the workplace's partition."""
         if not weeks:
             return {}
-        first, last = (
-            keys.aggregate(workplace_id, min(weeks)),
-            keys.aggregate(workplace_id, max(weeks)),
-        )
+        first = keys.aggregate(workplace_id, min(weeks), released)
+        last = keys.aggregate(workplace_id, max(weeks), released)
         items = self._table.query(first.pk, between=(first.sk, last.sk))
         wanted = set(weeks)
         return {a.week: a for a in map(aggregate_from, items) if a.week in wanted}
 
-    def organisation_aggregates(self, weeks: list[str]) -> dict[str, dict[str, WeekAggregate]]:
+    def organisation_aggregates(
+        self, weeks: list[str], released: bool = False
+    ) -> dict[str, dict[str, WeekAggregate]]:
         """One gsi1 Query per week: every workplace's aggregate of that week."""
         by_week: dict[str, dict[str, WeekAggregate]] = {}
         for week in dict.fromkeys(weeks):
-            items = self._table.query(keys.aggregates_of_week(week), on_index=True)
+            items = self._table.query(keys.aggregates_of_week(week, released), on_index=True)
             found = {item["workplace_id"]["S"]: aggregate_from(item) for item in items}
             if found:
                 by_week[week] = found
         return by_week
+
+    def release_aggregate(self, workplace_id: str, aggregate: WeekAggregate) -> None:
+        """Put the released figures, on condition that none with as many answers are there."""
+        on_index = keys.aggregate_index(workplace_id, aggregate.week, released=True)
+        item = (
+            key(keys.aggregate(workplace_id, aggregate.week, released=True))
+            | index(on_index)
+            | aggregate_item(workplace_id, aggregate)
+        )
+        try:
+            self._table.put(
+                item,
+                "attribute_not_exists(pk) OR #count < :count",
+                {":count": n(aggregate.count)},
+                names={"#count": "count"},
+            )
+        except ClientError as error:
+            if error_code(error) != "ConditionalCheckFailedException":
+                raise  # a concurrent release with more answers won: nothing to do
 
     def record_completions(
         self, workplace_id: str, completions: list[CompletionToRecord]

@@ -72,9 +72,18 @@ class Table:
         answer = self.client.get_item(TableName=self.name, Key=key(k), ConsistentRead=True)
         return answer.get("Item")
 
-    def put(self, item: Item, condition: str | None = None, values: Item | None = None) -> None:
+    def put(
+        self,
+        item: Item,
+        condition: str | None = None,
+        values: Item | None = None,
+        names: dict[str, str] | None = None,
+    ) -> None:
         """Write a whole item, optionally on a condition."""
-        self.client.put_item(**self.put_action(item, condition, values)["Put"])
+        action = self.put_action(item, condition, values)["Put"]
+        if names:
+            action["ExpressionAttributeNames"] = names
+        self.client.put_item(**action)
 
     def update(
         self,

@@ -6,6 +6,7 @@ item              pk                sk                           gsi1pk / gsi1sk
 settings          SETTINGS          SETTINGS
 workplace         ORG               WP#<id>
 week aggregate    WP#<id>           WEEK#<week>                  WEEK#<week> / WP#<id>
+released figures  WP#<id>           RELEASED#<week>              RELEASED#<week> / WP#<id>
 event marker      EVT#<event id>    EVT
 completion        COMP#<id>         COMP                         WP#<wp>#WEEK#<week>#COMP
                                                                    / COMP#<id>
@@ -30,6 +31,7 @@ Access patterns (GetItem unless said otherwise; never Scan):
 - a workplace's weeks: Query pk=WP#<id>, sk between WEEK#<first> and WEEK#<last> (ISO weeks sort
   as text); one call whatever the number of check-ins.
 - every workplace's aggregate of a week: Query gsi1 gsi1pk=WEEK#<week>.
+- the same two for released figures (what viewers see): RELEASED#<week> in place of WEEK#<week>.
 - a workplace's completions of a week: Query gsi1 gsi1pk=WP#<wp>#WEEK#<week>#COMP.
 - completions held for review: Query pk=REVIEW (an item exists only while held).
 - a workplace's viewer tokens / devices: Query gsi1 gsi1pk=WP#<wp>#VIEWER / WP#<wp>#DEV.
@@ -77,19 +79,19 @@ def workplace(workplace_id: str) -> Key:
     return Key(WORKPLACES_PK, WORKPLACE_PREFIX + _part(workplace_id))
 
 
-def aggregate(workplace_id: str, week: str) -> Key:
-    """A workplace's aggregate of one week."""
-    return Key(f"WP#{_part(workplace_id)}", f"WEEK#{_part(week)}")
+def aggregate(workplace_id: str, week: str, released: bool = False) -> Key:
+    """A workplace's aggregate of one week (or its released figures)."""
+    return Key(f"WP#{_part(workplace_id)}", aggregates_of_week(week, released))
 
 
-def aggregate_index(workplace_id: str, week: str) -> Key:
+def aggregate_index(workplace_id: str, week: str, released: bool = False) -> Key:
     """An aggregate's gsi1 key: all workplaces of a week under one partition."""
-    return Key(aggregates_of_week(week), f"WP#{_part(workplace_id)}")
+    return Key(aggregates_of_week(week, released), f"WP#{_part(workplace_id)}")
 
 
-def aggregates_of_week(week: str) -> str:
-    """The gsi1 partition of every workplace's aggregate of one week."""
-    return f"WEEK#{_part(week)}"
+def aggregates_of_week(week: str, released: bool = False) -> str:
+    """The gsi1 partition of every workplace's aggregate (or released figures) of one week."""
+    return f"{'RELEASED' if released else 'WEEK'}#{_part(week)}"
 
 
 def marker(event_id: str) -> Key:

@@ -48,6 +48,11 @@ CREATE TABLE IF NOT EXISTS week_aggregates (
     workplace_id TEXT NOT NULL, week TEXT NOT NULL, count INTEGER NOT NULL,
     total INTEGER NOT NULL, {_SCORE_COLUMNS}, PRIMARY KEY (workplace_id, week)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS week_aggregates_by_week ON week_aggregates (week);
+-- What viewers see of a week: its aggregate as last released (in steps of at least k answers).
+CREATE TABLE IF NOT EXISTS released_aggregates (
+    workplace_id TEXT NOT NULL, week TEXT NOT NULL, count INTEGER NOT NULL,
+    total INTEGER NOT NULL, {_SCORE_COLUMNS}, PRIMARY KEY (workplace_id, week)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS released_aggregates_by_week ON released_aggregates (week);
 CREATE TABLE IF NOT EXISTS completions (
     id TEXT PRIMARY KEY, workplace_id TEXT NOT NULL, week TEXT NOT NULL,
     prompt_id TEXT NOT NULL, text TEXT NOT NULL, status TEXT NOT NULL) WITHOUT ROWID;

@@ -29,10 +29,28 @@ _ADD_CHECKIN = (
     "d3 = d3 + excluded.d3, d4 = d4 + excluded.d4, d5 = d5 + excluded.d5, d6 = d6 + excluded.d6, "
     "d7 = d7 + excluded.d7, d8 = d8 + excluded.d8, d9 = d9 + excluded.d9, d10 = d10 + excluded.d10"
 )
-_AGGREGATE = (
-    "SELECT workplace_id, week, count, total, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10 "
-    "FROM week_aggregates"
+_COLUMNS = "workplace_id, week, count, total, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10"
+_RELEASE = (
+    "INSERT INTO released_aggregates "
+    "(workplace_id, week, count, total, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (workplace_id, week) DO UPDATE SET count = excluded.count, "
+    "total = excluded.total, d1 = excluded.d1, d2 = excluded.d2, d3 = excluded.d3, "
+    "d4 = excluded.d4, d5 = excluded.d5, d6 = excluded.d6, d7 = excluded.d7, d8 = excluded.d8, "
+    "d9 = excluded.d9, d10 = excluded.d10 WHERE excluded.count > released_aggregates.count"
 )
+
+
+_SELECT = {
+    False: f"SELECT {_COLUMNS} FROM week_aggregates",  # noqa: S608 - constant names only
+    True: f"SELECT {_COLUMNS} FROM released_aggregates",  # noqa: S608 - constant names only
+}
+
+
+def _aggregates_from(released: bool) -> str:
+    return _SELECT[released]
+
+
 _COMPLETION = "SELECT id, workplace_id, week, prompt_id, text, status FROM completions"
 
 
@@ -76,27 +94,47 @@ class SqliteRecords:
             db.execute(_ADD_CHECKIN, (workplace_id, checkin.week, checkin.score, *one_hot))
         return True
 
-    def week_aggregates(self, workplace_id: str, weeks: list[str]) -> dict[str, WeekAggregate]:
+    def week_aggregates(
+        self, workplace_id: str, weeks: list[str], released: bool = False
+    ) -> dict[str, WeekAggregate]:
         """One SELECT over the weeks' range."""
         if not weeks:
             return {}
         rows = self._db.read(
-            f"{_AGGREGATE} WHERE workplace_id = ? AND week BETWEEN ? AND ?",
+            f"{_aggregates_from(released)} WHERE workplace_id = ? AND week BETWEEN ? AND ?",
             (workplace_id, min(weeks), max(weeks)),
         )
         wanted = set(weeks)
         return {row["week"]: _aggregate(row) for row in rows if row["week"] in wanted}
 
-    def organisation_aggregates(self, weeks: list[str]) -> dict[str, dict[str, WeekAggregate]]:
+    def organisation_aggregates(
+        self, weeks: list[str], released: bool = False
+    ) -> dict[str, dict[str, WeekAggregate]]:
         """One SELECT over the weeks' range, every workplace."""
         if not weeks:
             return {}
-        rows = self._db.read(f"{_AGGREGATE} WHERE week BETWEEN ? AND ?", (min(weeks), max(weeks)))
+        rows = self._db.read(
+            f"{_aggregates_from(released)} WHERE week BETWEEN ? AND ?", (min(weeks), max(weeks))
+        )
         by_week: dict[str, dict[str, WeekAggregate]] = {}
         for row in rows:
             if row["week"] in weeks:
                 by_week.setdefault(row["week"], {})[row["workplace_id"]] = _aggregate(row)
         return by_week
+
+    def release_aggregate(self, workplace_id: str, aggregate: WeekAggregate) -> None:
+        """Replace the released figures, unless ones with as many answers are there."""
+        with self._db.transaction() as db:
+            db.execute(
+                _RELEASE,
+                (
+                    workplace_id,
+                    aggregate.week,
+                    aggregate.count,
+                    aggregate.total,
+                    *aggregate.distribution,
+                ),
+            )
 
     def record_completions(
         self, workplace_id: str, completions: list[CompletionToRecord]

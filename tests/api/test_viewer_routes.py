@@ -123,3 +123,19 @@ def test_pulse_costs_the_same_store_calls_for_10_and_500_checkins(api):
 
     assert pulse["weeks"][-1]["responses"] == 500
     assert counting.calls == small_calls
+
+
+def test_the_live_week_moves_only_in_steps_of_the_threshold(api):
+    # Given a week released at five answers
+    wp = api.workplace()
+    device = api.paired_device(wp)
+    api.check_in(device, 4, 6, 7, 8, 9)
+    # When four more people answer, one at a time
+    for score in (1, 2, 3, 10):
+        api.check_in(device, score)
+        # Then viewers still see the five: no single answer can be read off a difference
+        assert api.get(f"/v1/workplaces/{wp}/pulse").json["weeks"][-1]["responses"] == 5
+    # And the fifth new answer releases all ten
+    api.check_in(device, 5)
+    week = api.get(f"/v1/workplaces/{wp}/pulse").json["weeks"][-1]
+    assert (week["responses"], week["mean"]) == (10, 5.5)

@@ -90,7 +90,13 @@ def assert_counted_exactly_once(server: Server, org: Organisation, kiosks: list[
         for week in org.pulse_weeks(workplace):
             count, _total, distribution = expected.get((workplace, week["week"]), (0, 0, None))
             if count >= 5:  # the anonymity threshold hides smaller weeks
-                assert (week["responses"], tuple(week["distribution"])) == (count, distribution)
+                # Viewers see the week as released in steps of >= 5 answers (release.py), so at
+                # most the last 4 answers are not shown yet; the file above holds every one.
+                shown = week["responses"]
+                assert shown is not None and count - 5 < shown <= count, (count, week)
+                assert sum(week["distribution"]) == shown
+                if shown == count:
+                    assert tuple(week["distribution"]) == distribution
 
 
 def test_twenty_kiosks_through_every_fault_lose_no_tap_and_count_none_twice(server):

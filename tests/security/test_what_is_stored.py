@@ -76,19 +76,20 @@ def columns(db: sqlite3.Connection) -> dict[str, set[str]]:
     return {t: {r[1] for r in db.execute(f"PRAGMA table_info({t})")} for t in tables}
 
 
-def test_the_sqlite_schema_keeps_scores_only_in_week_aggregates(server):
+def test_the_sqlite_schema_keeps_scores_only_in_week_level_aggregates(server):
     with sqlite3.connect(server.data_dir / "tryghedspuls.db") as db:
         tables = columns(db)
         ddl = dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
-    # Scores live in one table, next to the workplace and the week and nothing else
-    assert tables["week_aggregates"] == AGGREGATE_COLUMNS
-    assert [t for t, cols in tables.items() if cols & SCORE_COLUMNS] == ["week_aggregates"]
+    # Scores live in the running and the released aggregates, next to workplace and week only
+    assert tables["week_aggregates"] == tables["released_aggregates"] == AGGREGATE_COLUMNS
+    scored = sorted(t for t, cols in tables.items() if cols & SCORE_COLUMNS)
+    assert scored == ["released_aggregates", "week_aggregates"]
     # Every column that holds a time is one we know, in a table without scores
     timed = {(t, c) for t, cols in tables.items() for c in cols if looks_like_time(c)}
     assert timed == TIME_COLUMNS
     # Markers and sentences keep no arrival order (no rowid), and no time but the marker's day
     assert tables["event_markers"] == {"event_id", "expires_at"}
-    for table in ("event_markers", "completions", "week_aggregates"):
+    for table in ("event_markers", "completions", "week_aggregates", "released_aggregates"):
         assert "WITHOUT ROWID" in ddl[table]
 
 
