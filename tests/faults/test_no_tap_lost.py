@@ -6,7 +6,6 @@ exactly what was tapped, read from its SQLite file and through the pulse API.
 
 from __future__ import annotations
 
-import asyncio
 import random
 from datetime import UTC, datetime
 
@@ -27,6 +26,7 @@ from tests.faults.kiosk_fleet import (
     stored_aggregates,
     stored_sentences,
 )
+from tests.loops import run_apart
 from tests.serving import Server
 
 WORKPLACES = 5
@@ -71,7 +71,7 @@ def simulate(
         return kiosks, report
 
     try:
-        kiosks, report = asyncio.run(scenario())
+        kiosks, report = run_apart(scenario())
         assert_counted_exactly_once(server, org, kiosks)
     finally:
         org.close()
@@ -181,7 +181,7 @@ def test_any_mix_of_faults_and_restarts_counts_each_tap_once(server, case):
         return kiosks
 
     try:
-        kiosks = asyncio.run(scenario())
+        kiosks = run_apart(scenario())
     finally:
         org.close()
     # Then the workplace's weeks hold exactly the taps, each once

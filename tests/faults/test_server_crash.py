@@ -22,6 +22,7 @@ from tests.faults.kiosk_fleet import (
     run_fleet,
     stored_aggregates,
 )
+from tests.loops import run_apart
 from tests.serving import free_port, start_server
 
 
@@ -102,7 +103,7 @@ def crash_during_stream(
         return kiosks
 
     try:
-        kiosks = asyncio.run(scenario())
+        kiosks = run_apart(scenario())
         db = data / "tryghedspuls.db"
         with sqlite3.connect(db) as connection:
             integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
