@@ -26,6 +26,7 @@ from functions.content import load_content
 from functions.domain.bootstrap import seed_prompts
 from functions.domain.models import CheckinToRecord
 from functions.domain.pairing import make_admin_token
+from functions.domain.release import release_weeks
 from functions.domain.weeks import current_week, weeks_ending
 from functions.store.sqlite import SqliteStore
 from tests.api.conftest import ADMIN_TOKEN, Api, Clock
@@ -152,6 +153,7 @@ def render_pulse(
                     for n in range(first, min(first + 1000, checkins))
                 ],
             )
+        release_weeks(store, workplace, weeks, 5)  # as the check-in route does
         path = f"/v1/workplaces/{workplace}/pulse"
         shown = sum(week["responses"] or 0 for week in api.get(path).json["weeks"])
         assert shown == (checkins if checkins >= 12 * 5 else 0)  # small weeks are suppressed
