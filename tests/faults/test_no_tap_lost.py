@@ -106,7 +106,8 @@ def test_twenty_kiosks_through_every_fault_lose_no_tap_and_count_none_twice(serv
     # Then every week holds exactly what was tapped (checked inside), and every fault happened
     assert report.taps == 1000
     assert all(report.faults[kind] >= 2 for kind in FAULTS), report.faults
-    assert report.restarts >= 5
+    # (kiosks restarted by the proxy's restart fault, and others at random moments)
+    assert report.restarts > report.faults["restart"], report
 
 
 @pytest.mark.slow
