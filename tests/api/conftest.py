@@ -4,6 +4,7 @@ route, as an API Gateway HTTP API (v2) event, on a real SQLite file, with a cloc
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -125,10 +126,17 @@ class Api:
         """A viewer token for a workplace."""
         return self.post(f"/v1/workplaces/{workplace_id}/viewer-tokens").json["token"]
 
+    def complete(self, device_token: str, *texts: str) -> Answer:
+        """Send sentence completions for this week's prompt, with fresh ids."""
+        prompt = self.get("/v1/kiosk", token=device_token).json["prompt"]["id"]
+        moment = self.services.now().isoformat()
+        items = [
+            {"id": str(uuid.uuid4()), "prompt_id": prompt, "text": t, "at": moment} for t in texts
+        ]
+        return self.post("/v1/completions", {"completions": items}, token=device_token)
+
     def check_in(self, device_token: str, *scores: int, at: datetime | None = None) -> Answer:
         """Send one batch of check-ins with fresh ids."""
-        import uuid
-
         moment = (at or self.services.now()).isoformat()
         items = [{"id": str(uuid.uuid4()), "score": s, "at": moment} for s in scores]
         return self.post("/v1/checkins", {"checkins": items}, token=device_token)

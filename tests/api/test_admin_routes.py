@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from tests.api.conftest import ADMIN_TOKEN
 
 
@@ -105,14 +103,7 @@ def test_rotation_order_must_name_active_prompts_once(api):
 
 def test_hidden_completion_disappears_and_approved_one_appears(api):
     wp = api.workplace()
-    device = api.paired_device(wp)
-    prompt = api.get("/v1/kiosk", token=device).json["prompt"]["id"]
-    now = api.services.now().isoformat()
-    items = [
-        {"id": str(uuid.uuid4()), "prompt_id": prompt, "text": t, "at": now}
-        for t in ("holder pauser sammen", "spørger Jens til råds")
-    ]
-    api.post("/v1/completions", {"completions": items}, token=device)
+    api.complete(api.paired_device(wp), "holder pauser sammen", "spørger Jens til råds")
     shown = api.get(f"/v1/workplaces/{wp}/completions").json["completions"]
     by_text = {c["text"]: c for c in shown}
     assert by_text["spørger Jens til råds"]["status"] == "held"

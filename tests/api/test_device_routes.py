@@ -135,13 +135,7 @@ def test_body_not_of_the_shape_is_a_400_and_counts_nothing(api):
 def test_completion_naming_a_person_is_held_for_review(api):
     wp = api.workplace()
     device = api.paired_device(wp)
-    prompt = api.get("/v1/kiosk", token=device).json["prompt"]["id"]
-    now = api.services.now().isoformat()
-    items = [
-        {"id": str(uuid.uuid4()), "prompt_id": prompt, "text": t, "at": now}
-        for t in ("holder pauser sammen", "lytter når Mette taler")
-    ]
-    answer = api.post("/v1/completions", {"completions": items}, token=device).json
+    answer = api.complete(device, "holder pauser sammen", "lytter når Mette taler").json
     assert len(answer["accepted"]) == 2
     shown = api.get(f"/v1/workplaces/{wp}/pulse").json["completions"]
     assert [c["text"] for c in shown] == ["holder pauser sammen"]
