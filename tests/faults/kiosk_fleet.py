@@ -286,12 +286,15 @@ async def run_fleet(
     started = asyncio.get_running_loop().time()
     for kiosk in kiosks:
         await kiosk.boot()
-    chaos = asyncio.ensure_future(_restart_now_and_then(kiosks, rng, restart_every))
+    chaos = asyncio.ensure_future(_restart_now_and_then(kiosks, rng, restart_every, restart))
     await asyncio.gather(*(k.tap_all(random.Random(rng.random()), pause) for k in kiosks))
     chaos.cancel()
     await asyncio.gather(chaos, return_exceptions=True)
     await _drain(kiosks, proxy, restarting, drain_seconds)
     seconds = asyncio.get_running_loop().time() - started
+    if proxy:
+        proxy.on_restart = lambda token: None  # no restart may race the final shutdown
+    await asyncio.gather(*list(restarting), return_exceptions=True)
     for kiosk in kiosks:
         await kiosk.shut_down()
     return FleetReport(
@@ -303,13 +306,14 @@ async def run_fleet(
 
 
 async def _restart_now_and_then(
-    kiosks: list[SimKiosk], rng: random.Random, every: float | None
+    kiosks: list[SimKiosk], rng: random.Random, every: float | None, restart: Callable
 ) -> None:
+    # Each restart is a task of its own: stopping the chaos must never stop a restart half-way.
     if not every:
         return
     while True:
         await asyncio.sleep(rng.uniform(0, 2 * every))
-        await rng.choice(kiosks).restart()
+        restart(rng.choice(kiosks).token)
 
 
 async def _drain(
