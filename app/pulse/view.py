@@ -22,7 +22,12 @@ def PulseView() -> ft.View:
     state, _ = ft.use_state(lambda: PulseState(api_for=session.api, store=session.store))
 
     async def start() -> None:
-        await state.open(parse_link(ft.context.page.route))
+        page = ft.context.page
+        await state.open(parse_link(page.route))
+        if state.phase != "need_token" and "token=" in (page.route or ""):
+            # The browser keeps the token now: take it out of the address bar, which a projector
+            # would otherwise show to the whole staff meeting.
+            page.navigate("/pulse")
 
     ft.use_effect(start, [])
     use_refresh_on_return(session, state.refresh)

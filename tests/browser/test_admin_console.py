@@ -118,7 +118,9 @@ def test_admin_sets_up_a_workplace_and_its_pulse_follows(chromium, server, admin
         console.click(name)
         expect(console.text(f"… {SENTENCE}").first).to_be_visible()
         console.click("Skjul")
-        console.button("Skjul").last.click()
+        dialog = console.page.get_by_role("alertdialog")
+        expect(dialog).to_be_visible()
+        dialog.get_by_role("button", name="Skjul").click()
         console.expect_notice("Sætningen er skjult.")
 
         # Then it is gone from the pulse once the page is reloaded
