@@ -14,6 +14,7 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import (
 )
 
 from functions.domain import errors
+from functions.domain.pairing import ATTEMPT_WINDOW_SECONDS
 
 logger = Logger()  # service name from POWERTOOLS_SERVICE_NAME (set per function)
 
@@ -30,10 +31,14 @@ STATUS = {
 
 def error_response(status: int, code: str, message: str, details: list | None = None) -> Response:
     """The one error shape: {"error": {"code", "message"[, "details"]}}."""
-    error: dict = {"code": code, "message": message}
+    # Messages may quote what the caller sent (an id); a hostile caller must not get pages back.
+    error: dict = {"code": code, "message": message if len(message) <= 200 else message[:199] + "…"}
     if details:
         error["details"] = details
-    headers = {"WWW-Authenticate": "Bearer"} if status == HTTPStatus.UNAUTHORIZED else None
+    headers = {
+        HTTPStatus.UNAUTHORIZED: {"WWW-Authenticate": "Bearer"},
+        HTTPStatus.TOO_MANY_REQUESTS: {"Retry-After": str(ATTEMPT_WINDOW_SECONDS)},
+    }.get(status)
     return Response(
         status_code=status,
         content_type=content_types.APPLICATION_JSON,

@@ -19,6 +19,7 @@ from functions.domain.credentials import (
 )
 from functions.domain.errors import InvalidInput, NotFound, PairingCodeInvalid, TooManyAttempts
 from functions.domain.models import Device, PairingCode, TokenKind, TokenRecord, Workplace
+from functions.domain.moderation import clean_text
 from functions.domain.ports import Store
 
 CODE_LIFETIME = timedelta(minutes=15)
@@ -45,7 +46,7 @@ def pair_device(
     window = int(now.timestamp()) // ATTEMPT_WINDOW_SECONDS
     if store.get_attempts("pair", window) >= MAX_FAILED_ATTEMPTS:
         raise TooManyAttempts("Too many wrong pairing codes. Wait 15 minutes and try again.")
-    name = " ".join(device_name.split())
+    name = clean_text(device_name)
     if not 1 <= len(name) <= 60:
         raise InvalidInput("device_name must be 1-60 characters.")
     code = store.get_pairing_code(normalise_code(code_text))

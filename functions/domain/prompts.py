@@ -7,6 +7,7 @@ from dataclasses import replace
 from functions.domain.credentials import new_id
 from functions.domain.errors import InvalidInput, NotFound
 from functions.domain.models import Pin, Prompt
+from functions.domain.moderation import clean_text
 from functions.domain.ports import Store
 from functions.domain.rotation import schedule
 from functions.domain.weeks import shift_week
@@ -18,7 +19,7 @@ def prompt_view(prompt: Prompt) -> dict:
 
 
 def _clean_text(text: str, field: str) -> str:
-    cleaned = " ".join(text.split())
+    cleaned = clean_text(text)
     if not 1 <= len(cleaned) <= 200:
         raise InvalidInput(f"{field} must be 1-200 characters.")
     return cleaned

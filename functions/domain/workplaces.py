@@ -7,6 +7,7 @@ from dataclasses import replace
 from functions.domain.credentials import new_id
 from functions.domain.errors import InvalidInput
 from functions.domain.models import Workplace
+from functions.domain.moderation import clean_text
 from functions.domain.pairing import require_workplace
 from functions.domain.ports import Store
 
@@ -15,7 +16,7 @@ _UNSET = object()
 
 def clean_name(text: str, field: str, max_length: int = 80) -> str:
     """A trimmed single-line name of 1..max_length characters, or InvalidInput."""
-    name = " ".join(text.split())
+    name = clean_text(text)  # no control or bidi characters in what admins and viewers read
     if not 1 <= len(name) <= max_length:
         raise InvalidInput(f"{field} must be 1-{max_length} characters.")
     return name

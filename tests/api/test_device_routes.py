@@ -48,6 +48,8 @@ def test_guessing_pairing_codes_is_stopped(api):
     # Then after the limit even a right code waits for the window to pass
     assert statuses[:30] == [400] * 30
     assert statuses[30] == 429
+    refused = api.post("/v1/pair", {"code": "WRONG999", "device_name": "x"}, token=None)
+    assert int(refused.headers["Retry-After"]) == 15 * 60
     wp = api.workplace()
     code = api.post(f"/v1/workplaces/{wp}/pairing-codes").json["code"]
     assert api.post("/v1/pair", {"code": code, "device_name": "x"}, token=None).status == 429

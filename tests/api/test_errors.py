@@ -43,3 +43,14 @@ def test_nothing_changes_for_a_refused_request(api):
     for body in (b'{"name": ', b'{"name": "\xff"}', b'{"name": ""}'):
         post_raw(api, body)
     assert api.get("/v1/workplaces").json["workplaces"] == []
+
+
+def test_an_error_never_echoes_pages_of_what_was_sent(api):
+    answer = api.post(f"/v1/workplaces/{'x' * 4000}/pairing-codes")
+    assert answer.status == 404
+    assert len(answer.json["error"]["message"]) <= 200
+
+
+def test_names_lose_control_and_direction_characters(api):
+    answer = api.post("/v1/workplaces", {"name": "Sol\u202esikken\x07", "area": "Børn\u200f"})
+    assert (answer.json["name"], answer.json["area"]) == ("Solsikken", "Børn")
