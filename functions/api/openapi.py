@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
+import json
 from functools import cache
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["code", "message"],
+            "properties": {
+                "code": {"type": "string"},
+                "message": {"type": "string"},
+                "details": {"type": "array", "items": {"type": "object"}},
+            },
+        }
+    },
+}
 
 
 @cache
@@ -10,6 +27,30 @@ def openapi_json() -> str:
     """The whole API's OpenAPI 3 document as JSON (built once; it never changes at run time)."""
     from functions.api.resolvers import all_routes_resolver
 
-    return all_routes_resolver().get_openapi_json_schema(
-        title="Tryghedspuls API", version="1", description="See docs/api.md."
+    document = json.loads(
+        all_routes_resolver().get_openapi_json_schema(
+            title="Tryghedspuls API", version="1", description="See docs/api.md."
+        )
     )
+    return json.dumps(with_our_errors(document), ensure_ascii=False)
+
+
+def with_our_errors(document: dict) -> dict:
+    """Say what the API really answers to bad input: 400 in its one error shape, not 422.
+
+    Powertools documents validation failures as 422 with its own body; api/errors.py maps them
+    to 400 {"error": {...}}. Servers are left relative: embedded the API sits under /api.
+    """
+    document.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    error = {"$ref": "#/components/schemas/Error"}
+    for operation in (op for path in document["paths"].values() for op in path.values()):
+        responses = operation.setdefault("responses", {})
+        responses.pop("422", None)
+        responses["400"] = {
+            "description": "The request is not of the documented shape or breaks a rule",
+            "content": {"application/json": {"schema": error}},
+        }
+    for unused in ("HTTPValidationError", "ValidationError"):
+        document["components"]["schemas"].pop(unused, None)
+    document.pop("servers", None)
+    return document

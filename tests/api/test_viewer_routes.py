@@ -139,3 +139,14 @@ def test_the_live_week_moves_only_in_steps_of_the_threshold(api):
     api.check_in(device, 5)
     week = api.get(f"/v1/workplaces/{wp}/pulse").json["weeks"][-1]
     assert (week["responses"], week["mean"]) == (10, 5.5)
+
+
+def test_openapi_document_promises_our_error_shape_not_422(api):
+    doc = api.get("/v1/openapi.json", token=None).json
+    for path in doc["paths"].values():
+        for operation in path.values():
+            assert "422" not in operation["responses"]
+            assert operation["responses"]["400"]["content"]["application/json"]["schema"] == {
+                "$ref": "#/components/schemas/Error"
+            }
+    assert doc["components"]["schemas"]["Error"]["required"] == ["error"]
