@@ -10,9 +10,8 @@ from dataclasses import replace
 
 from botocore.exceptions import ClientError
 
-from functions.domain.errors import Conflict, InvalidInput, NotFound
+from functions.domain.errors import Conflict, NotFound
 from functions.domain.models import (
-    SCORES,
     CheckinToRecord,
     Completion,
     CompletionStatus,
@@ -31,6 +30,7 @@ from functions.store.dynamodb_items import (
     s,
 )
 from functions.store.dynamodb_table import Table, TransactionCancelled, error_code
+from functions.store.item_checks import require_scores
 
 _NEW = "attribute_not_exists(pk)"
 _ADD_CHECKIN = (
@@ -46,9 +46,7 @@ class DynamoRecords:
 
     def record_checkins(self, workplace_id: str, checkins: list[CheckinToRecord]) -> list[bool]:
         """Count each check-in once; one transaction per item (marker + aggregate ADD)."""
-        for checkin in checkins:  # checked up front: a bad item must not stop a batch half-way
-            if checkin.score not in SCORES:
-                raise InvalidInput(f"Score {checkin.score!r} is not 1-10.")
+        require_scores(checkins)
         return [self._record_checkin(workplace_id, checkin) for checkin in checkins]
 
     def _record_checkin(self, workplace_id: str, checkin: CheckinToRecord) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import replace
 
-from functions.domain.errors import Conflict, InvalidInput, NotFound
+from functions.domain.errors import Conflict, NotFound
 from functions.domain.models import (
     SCORES,
     CheckinToRecord,
@@ -18,6 +18,7 @@ from functions.domain.models import (
     CompletionToRecord,
     WeekAggregate,
 )
+from functions.store.item_checks import require_scores
 from functions.store.sqlite_database import Database, raising_on_duplicate
 
 _MARK = "INSERT INTO event_markers (event_id, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING"
@@ -81,9 +82,7 @@ class SqliteRecords:
 
     def record_checkins(self, workplace_id: str, checkins: list[CheckinToRecord]) -> list[bool]:
         """Count each check-in once; one transaction per item (marker + aggregate upsert)."""
-        for checkin in checkins:  # checked up front: a bad item must not stop a batch half-way
-            if checkin.score not in SCORES:
-                raise InvalidInput(f"Score {checkin.score!r} is not 1-10.")
+        require_scores(checkins)
         return [self._record_checkin(workplace_id, checkin) for checkin in checkins]
 
     def _record_checkin(self, workplace_id: str, checkin: CheckinToRecord) -> bool:
