@@ -20,6 +20,7 @@ def _serve(args: argparse.Namespace) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(name)s %(message)s", datefmt="%H:%M:%S"
     )
+    logging.getLogger("flet_web").setLevel(logging.WARNING)  # start-up chatter, not requests
     config = replace(load_config(), store="sqlite")
     shown_host = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host  # noqa: S104
     base_url = f"http://{shown_host}:{args.port}"
