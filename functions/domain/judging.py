@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from functions.domain.models import (
     SCORES,
@@ -21,6 +21,8 @@ from functions.domain.models import (
 )
 from functions.domain.moderation import clean_text, seems_to_name_person
 from functions.domain.weeks import week_of
+
+_Judged = TypeVar("_Judged", CheckinToRecord, CompletionToRecord)
 
 MAX_AGE = timedelta(days=35)  # an offline kiosk may hand in a month of taps
 MAX_AHEAD = timedelta(minutes=10)  # tolerated clock skew of a tablet
@@ -54,20 +56,14 @@ def judge_checkins(
     items: list[Any], now: datetime
 ) -> tuple[list[CheckinToRecord], list[Rejection]]:
     """Split raw check-ins into ones to record and rejections (each with its reason)."""
-    accepted: list[CheckinToRecord] = []
-    rejected: list[Rejection] = []
-    seen: set[str] = set()
     expires = marker_expires_at(now)
-    for item in items:
-        try:
-            event_id = _claim_id(item, seen)
-            score = _score(item.get("score"))
-            at = _moment(item.get("at"), now)
-        except _Rejected as why:
-            rejected.append(Rejection(_reported_id(item), why.reason))
-            continue
-        accepted.append(CheckinToRecord(event_id, week_of(at), score, expires))
-    return accepted, rejected
+
+    def checkin(item: Any, event_id: str) -> CheckinToRecord:
+        score = _score(item.get("score"))
+        at = _moment(item.get("at"), now)
+        return CheckinToRecord(event_id, week_of(at), score, expires)
+
+    return _judge(items, checkin)
 
 
 def judge_completions(
@@ -75,32 +71,38 @@ def judge_completions(
 ) -> tuple[list[CompletionToRecord], list[Rejection]]:
     """Split raw completions into cleaned ones to store (held if they may name someone) and
     rejections."""
-    accepted: list[CompletionToRecord] = []
+    expires = marker_expires_at(now)
+
+    def completion(item: Any, event_id: str) -> CompletionToRecord:
+        at = _moment(item.get("at"), now)
+        prompt_id = _prompt_id(item.get("prompt_id"), known_prompt_ids)
+        text = _text(item.get("text"))
+        held = seems_to_name_person(text)
+        return CompletionToRecord(
+            event_id=event_id,
+            completion_id=new_id(),  # random, so the stored row says nothing of the device
+            week=week_of(at),
+            prompt_id=prompt_id,
+            text=text,
+            status=CompletionStatus.HELD if held else CompletionStatus.VISIBLE,
+            marker_expires_at=expires,
+        )
+
+    return _judge(items, completion)
+
+
+def _judge(
+    items: list[Any], build: Callable[[Any, str], _Judged]
+) -> tuple[list[_Judged], list[Rejection]]:
+    """Each item alone: claim its id (once per batch), then build it or say why not."""
+    accepted: list[_Judged] = []
     rejected: list[Rejection] = []
     seen: set[str] = set()
-    expires = marker_expires_at(now)
     for item in items:
         try:
-            event_id = _claim_id(item, seen)
-            at = _moment(item.get("at"), now)
-            prompt_id = _prompt_id(item.get("prompt_id"), known_prompt_ids)
-            text = _text(item.get("text"))
+            accepted.append(build(item, _claim_id(item, seen)))
         except _Rejected as why:
             rejected.append(Rejection(_reported_id(item), why.reason))
-            continue
-        held = seems_to_name_person(text)
-        status = CompletionStatus.HELD if held else CompletionStatus.VISIBLE
-        accepted.append(
-            CompletionToRecord(
-                event_id=event_id,
-                completion_id=new_id(),  # random, so the stored row says nothing of the device
-                week=week_of(at),
-                prompt_id=prompt_id,
-                text=text,
-                status=status,
-                marker_expires_at=expires,
-            )
-        )
     return accepted, rejected
 
 
