@@ -6,7 +6,9 @@ STAMP  := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
 PYTEST_ARGS ?=
 
-.PHONY: run demo test lint bench chromium clean
+AXE    := tests/browser/axe/node_modules/axe-core/axe.min.js
+
+.PHONY: run demo test lint bench system clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,9 +16,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	rm -f $(VENV)/.installed-* && touch $@
 
-# Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
-chromium:
-	@command -v chromium >/dev/null 2>&1 || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium)
+# Debian's packages the tests use as real tools: Chromium (Playwright never downloads a browser
+# here), poppler-utils and zbar-tools to read back our PDFs and QR codes, Node.js for the static
+# PWA's memory snapshot and npm for axe-core.
+SYSTEM_TOOLS := chromium:chromium pdftoppm:poppler-utils zbarimg:zbar-tools node:nodejs npm:npm
+system:
+	@missing=""; for t in $(SYSTEM_TOOLS); do command -v $${t%%:*} >/dev/null 2>&1 || missing="$$missing $${t#*:}"; done; \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q $$missing; fi
+
+$(AXE): tests/browser/axe/package.json tests/browser/axe/package-lock.json
+	cd tests/browser/axe && npm ci --silent --no-audit --no-fund
+	touch $@
 
 run: $(STAMP)
 	$(BIN)/tryghedspuls serve $(ARGS)
@@ -28,10 +38,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(STAMP) chromium lint
+test: $(STAMP) system $(AXE) lint
 	$(BIN)/pytest -q $(PYTEST_ARGS)
 
-bench: $(STAMP) chromium
+bench: $(STAMP) system $(AXE)
 	$(BIN)/pytest -q -m slow -p no:randomly -s $(PYTEST_ARGS)
 
 clean:
