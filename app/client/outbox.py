@@ -133,6 +133,11 @@ class Outbox:
             self.dropped += dropped
             await self._store.set(DROPPED_KEY, str(self.dropped))
 
+    async def reset_dropped(self) -> None:
+        """Start counting refused items afresh (a new pairing: the count is "since pairing")."""
+        self.dropped = 0
+        await self._store.remove(DROPPED_KEY)
+
     async def clear(self) -> None:
         """Forget everything queued (an admin unpaired the tablet and accepted the loss)."""
         keys = await self._store.keys(PREFIX)
