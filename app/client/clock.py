@@ -14,11 +14,6 @@ from datetime import datetime
 from app.client.outbox import local_now  # the clock that stamps the queued items
 
 
-def precise_rfc3339(moment: datetime) -> str:
-    """RFC 3339 with offset, to the millisecond: what `sent_at` carries."""
-    return moment.isoformat(timespec="milliseconds")
-
-
 class ClockWatch:
     """The tablet's clock (`now`) and its last measured error against the server's clock."""
 

@@ -35,8 +35,13 @@ def local_now() -> datetime:
 
 
 def rfc3339(moment: datetime) -> str:
-    """RFC 3339 with offset, second precision: 2026-11-23T09:41:07+01:00."""
-    return moment.isoformat(timespec="seconds")
+    """RFC 3339 with offset, to the millisecond: 2026-11-23T09:41:07.250+01:00.
+
+    Milliseconds because the server moves a tap by the tablet clock's error, which is no whole
+    number of seconds: a stamp cut to the second could move a tap made just after midnight on
+    Monday back into Sunday's week. The server keeps only the week; the stamp lives on the tablet
+    until the tap is delivered."""
+    return moment.isoformat(timespec="milliseconds")
 
 
 @dataclass(frozen=True)

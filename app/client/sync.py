@@ -19,9 +19,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from app.client.clock import ClockWatch, precise_rfc3339
+from app.client.clock import ClockWatch
 from app.client.errors import ApiError, Offline
-from app.client.outbox import CHECKIN, COMPLETION, Entry, Outbox
+from app.client.outbox import CHECKIN, COMPLETION, Entry, Outbox, rfc3339
 
 BATCH_LIMIT = 100
 log = logging.getLogger(__name__)
@@ -125,7 +125,7 @@ class Syncer:
         watch = self.clock_watch
         sent = watch.now()  # the same clock stamped the items: the server undoes its error
         try:
-            result = await send([e.item for e in batch], precise_rfc3339(sent))
+            result = await send([e.item for e in batch], rfc3339(sent))
         except ApiError as error:
             if error.status in (401, 403):
                 raise Unauthorized(error.code) from error
