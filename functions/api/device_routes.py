@@ -48,7 +48,12 @@ def checkins(body: CheckinsBody, caller: Device, services: Svc) -> dict:
 def completions(body: CompletionsBody, caller: Device, services: Svc) -> dict:
     """Store each sentence completion of a batch once."""
     return recording.record_completions(
-        services.store, caller.workplace_id, body.completions, services.now(), body.sent_at
+        services.store,
+        caller.workplace_id,
+        body.completions,
+        services.now(),
+        services.names,
+        body.sent_at,
     )
 
 

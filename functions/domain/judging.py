@@ -21,6 +21,7 @@ from functions.domain.models import (
     CompletionToRecord,
 )
 from functions.domain.moderation import clean_text, seems_to_name_person
+from functions.domain.name_list import NameList
 from functions.domain.tablet_clock import moments_to_try, parse_rfc3339
 from functions.domain.weeks import week_of
 
@@ -70,6 +71,7 @@ def judge_completions(
     now: datetime,
     known_prompt_ids: set[str],
     new_id: Callable[[], str],
+    names: NameList,
     correction: timedelta | None = None,
 ) -> tuple[list[CompletionToRecord], list[Rejection]]:
     """Split raw completions into cleaned ones to store (held if they may name someone) and
@@ -80,7 +82,7 @@ def judge_completions(
         at = _moment(item.get("at"), now, correction)
         prompt_id = _prompt_id(item.get("prompt_id"), known_prompt_ids)
         text = _text(item.get("text"))
-        held = seems_to_name_person(text)
+        held = seems_to_name_person(text, names)
         return CompletionToRecord(
             event_id=event_id,
             completion_id=new_id(),  # random, so the stored row says nothing of the device

@@ -7,6 +7,7 @@ from typing import Any
 
 from functions.domain.credentials import new_id
 from functions.domain.judging import Rejection, judge_checkins, judge_completions
+from functions.domain.name_list import NameList
 from functions.domain.ports import Store
 from functions.domain.release import release_weeks
 from functions.domain.tablet_clock import clock_correction, server_time
@@ -39,11 +40,17 @@ def record_checkins(
 
 
 def record_completions(
-    store: Store, workplace_id: str, items: list[Any], now: datetime, sent_at: str | None = None
+    store: Store,
+    workplace_id: str,
+    items: list[Any],
+    now: datetime,
+    names: NameList,
+    sent_at: str | None = None,
 ) -> dict:
-    """Judge each completion (held for review when it seems to name someone), store it once."""
+    """Judge each completion (held for review when it seems to name or reach someone), store it
+    once."""
     correction = clock_correction(sent_at, now)
     known = {p.id for p in store.list_prompts()}
-    good, rejected = judge_completions(items, now, known, new_id, correction)
+    good, rejected = judge_completions(items, now, known, new_id, names, correction)
     stored = store.record_completions(workplace_id, good) if good else []
     return _answer([c.event_id for c in good], stored, rejected, now)

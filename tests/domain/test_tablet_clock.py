@@ -12,12 +12,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from functions.content import load_name_list
 from functions.domain.errors import InvalidInput
 from functions.domain.judging import judge_checkins, judge_completions
 from functions.domain.tablet_clock import clock_correction, server_time
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)  # Thursday of 2026-W48
 CPH = ZoneInfo("Europe/Copenhagen")
+NAMES = load_name_list()
 
 
 def stamp(moment: datetime, error: timedelta) -> str:
@@ -142,7 +144,7 @@ def test_completions_are_corrected_the_same_way():
     item = {"id": str(uuid.uuid4()), "prompt_id": "modet", "text": "vi lytter"}
     item["at"] = stamp(local("2026-11-22T12:00:00"), error)
     accepted, _ = judge_completions(
-        [item], NOW, {"modet"}, lambda: "c-1", clock_correction(stamp(NOW, error), NOW)
+        [item], NOW, {"modet"}, lambda: "c-1", NAMES, clock_correction(stamp(NOW, error), NOW)
     )
     assert [c.week for c in accepted] == ["2026-W47"]
 
