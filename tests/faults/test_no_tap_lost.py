@@ -7,7 +7,7 @@ exactly what was tapped, read from its SQLite file and through the pulse API.
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -108,6 +108,55 @@ def test_twenty_kiosks_through_every_fault_lose_no_tap_and_count_none_twice(serv
     assert all(report.faults[kind] >= 2 for kind in FAULTS), report.faults
     # (kiosks restarted by the proxy's restart fault, and others at random moments)
     assert report.restarts > report.faults["restart"], report
+
+
+CLOCK_ERRORS = {
+    "3 days fast": timedelta(days=3),
+    "15 minutes fast": timedelta(minutes=15),
+    "40 days slow": -timedelta(days=40),
+    "reset to 2000-01-01": datetime(2000, 1, 1, tzinfo=UTC) - datetime.now(UTC),
+}
+
+
+def test_kiosks_with_wrong_clocks_lose_no_tap_through_every_fault(server):
+    # Given four kiosks of one workplace whose clocks are 3 days or 15 minutes fast, 40 days slow
+    # or back at 2000-01-01, each with 30 taps spread over the last 34 days (as if queued
+    # offline) and stamped by that clock, through a proxy that breaks a third of the requests
+    org = Organisation(server.api)
+    workplace = org.workplace("Wrong clocks")
+    rng = random.Random(9)
+
+    async def scenario():
+        proxy = await FaultProxy(server.base_url, RotatingPlan(0.3, 9), seed=9).start()
+        kiosks = [
+            SimKiosk(
+                name,
+                workplace,
+                org.pair(workplace, name),
+                f"{proxy.url}/api",
+                org.prompt_id,
+                plan_taps(30, datetime.now(UTC), rng, turn=i),
+                clock_error=error,
+            )
+            for i, (name, error) in enumerate(CLOCK_ERRORS.items())
+        ]
+        try:
+            # When they tap and sync, and restart now and then
+            await run_fleet(kiosks, proxy, rng, pause=0.02, restart_every=0.5)
+        finally:
+            await proxy.close()
+        return kiosks
+
+    try:
+        kiosks = run_apart(scenario())
+        # Then each tap counts once, in the week it was really made, and none was dropped
+        assert_counted_exactly_once(server, org, kiosks)
+    finally:
+        org.close()
+    # And each kiosk learnt how far off its clock is, to tell the admin
+    for kiosk in kiosks:
+        learnt = kiosk.clock_watch.offset_seconds
+        assert learnt is not None and abs(learnt - kiosk.clock_error.total_seconds()) < 5
 
 
 @pytest.mark.slow
