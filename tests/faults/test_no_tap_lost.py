@@ -175,7 +175,8 @@ def test_ten_thousand_taps_from_twenty_kiosks_through_every_fault(server, bench_
 
 @st.composite
 def taps_and_faults(draw):
-    """Taps (which of 3 kiosks, score, when), a fault for each coming request, and restarts."""
+    """Taps (which of 3 kiosks, score, when), a fault for each coming check-in request, and
+    restarts."""
     moments = plan_taps(40, datetime.now(UTC), random.Random(draw(st.integers(0, 2**32))))
     taps = draw(
         st.lists(
@@ -184,22 +185,23 @@ def taps_and_faults(draw):
             max_size=30,
         )
     )
-    faults = draw(st.lists(st.sampled_from(FAULTS), max_size=25))
+    faults = draw(st.lists(st.sampled_from(FAULTS), min_size=1, max_size=25))
     restarts = draw(st.sets(st.integers(0, 29), max_size=4))
     return taps, faults, restarts
 
 
 @settings(
-    max_examples=6,
+    max_examples=15,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(case=taps_and_faults())
 def test_any_mix_of_faults_and_restarts_counts_each_tap_once(server, case):
-    # Given three kiosks of one workplace, any taps, a fault for each of the next requests, and
-    # restarts right after some taps
+    # Given three kiosks of one workplace, any taps, a fault for each of the next check-in
+    # requests (heartbeats and kiosk reads pass), and restarts right after some taps
     taps, faults, restarts = case
+    plan = ScriptedPlan(faults, only="/v1/checkins")
     org = Organisation(server.api)
     workplace = org.workplace("Property")
     plans: list[list[Tap]] = [[], [], []]
@@ -210,7 +212,7 @@ def test_any_mix_of_faults_and_restarts_counts_each_tap_once(server, case):
         plans[which].append(Tap(score, planned.at))
 
     async def scenario():
-        proxy = await FaultProxy(server.base_url, ScriptedPlan(faults)).start()
+        proxy = await FaultProxy(server.base_url, plan).start()
         kiosks = [
             SimKiosk(
                 f"k{i}",
@@ -234,6 +236,8 @@ def test_any_mix_of_faults_and_restarts_counts_each_tap_once(server, case):
         kiosks = run_apart(scenario())
     finally:
         org.close()
-    # Then the workplace's weeks hold exactly the taps, each once
+    # Then the faults hit check-ins: each check-in request took the next one until they ran out
+    assert sum(plan.faulted.values()) == min(plan.seen, len(faults)) >= 1, (plan.seen, faults)
+    # And the workplace's weeks hold exactly the taps, each once
     db = server.data_dir / "tryghedspuls.db"
     assert stored_aggregates(db, [workplace]) == expected_aggregates(kiosks)
