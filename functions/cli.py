@@ -13,8 +13,7 @@ from functions.config import load_config
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
+    from functions.local.connection_guard import run
     from functions.local.server import asgi_app, prepare
 
     logging.basicConfig(
@@ -35,13 +34,7 @@ def _serve(args: argparse.Namespace) -> int:
     print(f"  Admin:  {base_url}/admin?token={embedded.admin_token}")
     print(f"  API:    {base_url}/api/v1/openapi.json")
     sys.stdout.flush()
-    uvicorn.run(
-        asgi_app(embedded, config),
-        host=args.host,
-        port=args.port,
-        access_log=False,
-        log_level="warning",
-    )
+    run(asgi_app(embedded, config), host=args.host, port=args.port)
     return 0
 
 

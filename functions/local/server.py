@@ -16,6 +16,7 @@ from functions.domain.bootstrap import seed_prompts
 from functions.domain.models import Settings
 from functions.domain.pairing import make_admin_token
 from functions.local.gateway import LocalGateway
+from functions.local.security_headers import with_security_headers
 
 log = logging.getLogger("tryghedspuls")
 
@@ -97,7 +98,7 @@ def asgi_app(embedded: Embedded, config: Config):
             assets_dir=str(assets) if assets.is_dir() else None,
         ),
     )
-    return api_then_ui(api, root)
+    return with_security_headers(api_then_ui(api, root))
 
 
 def api_then_ui(api, ui):
