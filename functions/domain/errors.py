@@ -51,3 +51,11 @@ class TooManyAttempts(DomainError):
     """Too many failed guesses in the current window; try again later."""
 
     code = "too_many_attempts"
+
+
+class StorageFull(DomainError):
+    """The store has no room to write (a full disk): nothing was stored; try again later.
+
+    Not the caller's fault, so the API answers 503; a kiosk keeps what it sent and retries."""
+
+    code = "storage_full"

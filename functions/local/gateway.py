@@ -98,12 +98,15 @@ class LocalGateway:
         else:
             response = await asyncio.to_thread(self._resolve_locked, scope, path, body)
         await _send(send, response)
-        # Path only: query strings can carry a viewer token, and we log no client address.
+        # Path only: query strings can carry a viewer token, and we log no client address. A
+        # failure on our side (a full disk) is this one line with its code, not a traceback.
+        status = response.get("statusCode")
         log.info(
-            "%s %s %s %.1fms",
+            "%s %s %s%s %.1fms",
             scope["method"],
             path,
-            response.get("statusCode"),
+            status,
+            f" {_error_code(response)}" if status and status >= 500 else "",
             (time.perf_counter() - started) * 1000,
         )
 
@@ -127,6 +130,13 @@ class LocalGateway:
                 chunks.append(chunk)
             if not message.get("more_body", False):
                 return None if size > self._max_body else b"".join(chunks)
+
+
+def _error_code(response: dict) -> str:
+    try:
+        return str(json.loads(response.get("body") or "")["error"]["code"])[:40]
+    except (ValueError, KeyError, TypeError):
+        return "-"
 
 
 _GONE = object()

@@ -7,6 +7,7 @@ belongs to one thread, hence a connection per thread.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 import time
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from functions.domain.errors import DomainError
+from functions.domain.errors import DomainError, StorageFull
 
 SCHEMA_VERSION = 1  # PRAGMA user_version; raise it with a migration in MIGRATIONS
 BUSY_MS = 5000
@@ -82,6 +83,8 @@ _PURGE = (
     "DELETE FROM attempts WHERE expires_at < ?",
 )
 _DUPLICATE = {"SQLITE_CONSTRAINT_PRIMARYKEY", "SQLITE_CONSTRAINT_UNIQUE"}
+# "database or disk is full": the disk, or a max_page_count. Either way nothing was written.
+_FULL = {"SQLITE_FULL"}
 
 
 @contextmanager
@@ -92,6 +95,18 @@ def raising_on_duplicate(domain_error: DomainError) -> Iterator[None]:
     except sqlite3.IntegrityError as error:
         if getattr(error, "sqlite_errorname", "") in _DUPLICATE:
             raise domain_error from error
+        raise
+
+
+@contextmanager
+def raising_when_full() -> Iterator[None]:
+    """Turn SQLite's "database or disk is full" into StorageFull; other errors pass through."""
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        if getattr(error, "sqlite_errorname", "") in _FULL:
+            full = "The server's disk is full; nothing was stored. Try again later."
+            raise StorageFull(full) from error
         raise
 
 
@@ -138,8 +153,24 @@ class Database:
         return connection
 
     def _prepare(self) -> None:
+        try:
+            self._migrate()
+        except StorageFull:
+            if self.read("PRAGMA user_version")[0][0] != SCHEMA_VERSION:
+                raise  # an unmigrated file cannot be served
+            # A full disk must not stop the server from starting and serving reads; the purge
+            # of expired rows waits for the next start with room.
+        else:
+            with contextlib.suppress(StorageFull), self.transaction() as db:
+                now = int(time.time())
+                for statement in _PURGE:
+                    db.execute(statement, (now,))
+
+    def _migrate(self) -> None:
         with self.transaction() as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version == SCHEMA_VERSION:
+                return  # nothing to write
             if version > SCHEMA_VERSION:
                 raise RuntimeError(
                     f"{self.path} has schema {version}; this code knows "
@@ -151,26 +182,26 @@ class Database:
                 for statement in MIGRATIONS.get(target, "").split(";"):
                     db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            now = int(time.time())
-            for statement in _PURGE:
-                db.execute(statement, (now,))
 
     def read(self, sql: str, parameters: tuple = ()) -> list[sqlite3.Row]:
         """The rows of one query."""
-        return self.connection().execute(sql, parameters).fetchall()
+        with raising_when_full():
+            return self.connection().execute(sql, parameters).fetchall()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE … COMMIT; any exception rolls back everything it wrote."""
+        """BEGIN IMMEDIATE … COMMIT; any exception rolls back everything it wrote. A full disk
+        raises StorageFull (after the rollback)."""
         connection = self.connection()
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            yield connection
-            connection.execute("COMMIT")
-        except BaseException:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise
+        with raising_when_full():
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+                connection.execute("COMMIT")
+            except BaseException:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
 
     def close(self) -> None:
         """Close every connection this database opened, in any thread."""
