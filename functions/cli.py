@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from functions.commands import backup, restore
 from functions.config import load_config
 
 
@@ -83,6 +84,8 @@ def parser() -> argparse.ArgumentParser:
     web.add_argument("--api-url", default="", help="the API address prefilled on the kiosk")
     web.add_argument("--out", default="build/web")
     web.set_defaults(run=_build_web)
+    backup.register(sub)
+    restore.register(sub)
     return p
 
 
