@@ -64,7 +64,12 @@ def install_error_handlers(app) -> None:
 
     @app.exception_handler(errors.DomainError)
     def domain_error(exc: errors.DomainError) -> Response:
-        return error_response(STATUS.get(type(exc), HTTPStatus.BAD_REQUEST), exc.code, exc.message)
+        status = STATUS.get(type(exc), HTTPStatus.BAD_REQUEST)
+        answer = error_response(status, exc.code, exc.message)
+        if isinstance(exc, errors.PairingCodeInvalid) and exc.hold_seconds:
+            # The embedded gateway holds this answer back so long; it tells clients too.
+            answer.headers["Retry-After"] = str(exc.hold_seconds)
+        return answer
 
     @app.exception_handler(RequestValidationError)
     def invalid_request(exc: RequestValidationError) -> Response:

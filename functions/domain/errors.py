@@ -42,9 +42,11 @@ class Forbidden(DomainError):
 
 
 class PairingCodeInvalid(DomainError):
-    """A pairing code that is unknown, used or expired: one answer for all three, on purpose."""
+    """A pairing code that is unknown, used or expired: one answer for all three, on purpose.
+    `hold_seconds`: how long the answer is held back, to slow guessing (see domain/pairing.py)."""
 
     code = "pairing_code_invalid"
+    hold_seconds = 0
 
 
 class TooManyAttempts(DomainError):

@@ -20,6 +20,8 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qsl
 
+from functions.domain.errors import PairingCodeInvalid
+
 log = logging.getLogger("tryghedspuls.http")
 NO_ADDRESS = "0.0.0.0"  # noqa: S104 - we keep no client address; this is a placeholder
 
@@ -97,6 +99,9 @@ class LocalGateway:
             response["headers"]["Connection"] = "close"  # the rest of the body stays unread
         else:
             response = await asyncio.to_thread(self._resolve_locked, scope, path, body)
+            # A wrong pairing code is answered late, to slow guessing (domain/pairing.py); the
+            # wait holds only this request, not the lock.
+            await asyncio.sleep(_hold_seconds(response))
         await _send(send, response)
         # Path only: query strings can carry a viewer token, and we log no client address. A
         # failure on our side (a full disk) is this one line with its code, not a traceback.
@@ -132,6 +137,13 @@ class LocalGateway:
                 return None if size > self._max_body else b"".join(chunks)
 
 
+def _hold_seconds(response: dict) -> float:
+    if response.get("statusCode") != 400 or _error_code(response) != PairingCodeInvalid.code:
+        return 0
+    retry_after = str((response.get("headers") or {}).get("Retry-After", "0"))
+    return min(float(retry_after), _MAX_HOLD_SECONDS) if retry_after.isdigit() else 0
+
+
 def _error_code(response: dict) -> str:
     try:
         return str(json.loads(response.get("body") or "")["error"]["code"])[:40]
@@ -140,6 +152,7 @@ def _error_code(response: dict) -> str:
 
 
 _GONE = object()
+_MAX_HOLD_SECONDS = 10
 _DRAIN_FACTOR = 4
 
 
