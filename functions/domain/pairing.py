@@ -104,7 +104,9 @@ def make_admin_token(
         token_id=new_token_id(),
         kind=TokenKind.ADMIN,
         created_on=now.date().isoformat(),
+        epoch=store.admin_epoch(),
     )
+    # A token stored before keeps its record: one revoked by a rotation stays revoked.
     if store.find_token(record.token_hash) is None:
         store.put_token(record)
     return record, token

@@ -8,6 +8,7 @@ belongs to one thread, hence a connection per thread.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import threading
 import time
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from functions.domain.errors import DomainError, StorageFull
 
-SCHEMA_VERSION = 1  # PRAGMA user_version; raise it with a migration in MIGRATIONS
+SCHEMA_VERSION = 2  # PRAGMA user_version; raise it with a migration in MIGRATIONS
 BUSY_MS = 5000
 
 _SCORE_COLUMNS = ", ".join(f"d{score} INTEGER NOT NULL DEFAULT 0" for score in range(1, 11))
@@ -75,12 +76,20 @@ CREATE TABLE IF NOT EXISTS attempts (
     expires_at INTEGER NOT NULL, PRIMARY KEY (bucket, time_window)) WITHOUT ROWID;
 """
 # Statements that bring a file from the version before the key up to the key's version.
-MIGRATIONS: dict[int, str] = {}
+MIGRATIONS: dict[int, str] = {
+    # Admin sessions and sign-in links expire; rotating the admin token raises the epoch.
+    2: """
+ALTER TABLE tokens ADD COLUMN expires_at INTEGER;
+ALTER TABLE tokens ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE IF NOT EXISTS admin_epoch (
+    id INTEGER PRIMARY KEY CHECK (id = 1), epoch INTEGER NOT NULL)""",
+}
 # What TTL removes on DynamoDB, removed here when the file is opened.
 _PURGE = (
     "DELETE FROM event_markers WHERE expires_at < ?",
     "DELETE FROM pairing_codes WHERE expires_at < ?",
     "DELETE FROM attempts WHERE expires_at < ?",
+    "DELETE FROM tokens WHERE expires_at < ?",
 )
 _DUPLICATE = {"SQLITE_CONSTRAINT_PRIMARYKEY", "SQLITE_CONSTRAINT_UNIQUE"}
 # "database or disk is full": the disk, or a max_page_count. Either way nothing was written.
@@ -96,6 +105,15 @@ def raising_on_duplicate(domain_error: DomainError) -> Iterator[None]:
         if getattr(error, "sqlite_errorname", "") in _DUPLICATE:
             raise domain_error from error
         raise
+
+
+def _private(path: Path) -> None:
+    """The file (made now if new) and its WAL and shared-memory files readable by us alone.
+    SQLite makes the WAL and -shm files with the database file's mode."""
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{path}{suffix}").chmod(0o600)
 
 
 @contextmanager
@@ -118,6 +136,7 @@ class Database:
             # Every thread opens its own connection, and would get its own empty database.
             raise ValueError("SqliteStore needs a file path, not an in-memory database.")
         Path(path).parent.mkdir(parents=True, exist_ok=True)
+        _private(Path(path))
         self.path = path
         self._trace = trace
         self._local = threading.local()
