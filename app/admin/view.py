@@ -1,4 +1,5 @@
-"""/admin: the administrator's console (open with /admin?token=… or type the token once)."""
+"""/admin: the administrator's console (open with the sign-in link /admin?signin=… that `serve`
+prints, or type the admin token)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from app.components.refresh_on_return import use_refresh_on_return
 from app.config import link_base
 from app.context import AppContext
 from app.i18n import t
-from app.pulse.access import parse_link
+from app.pulse.access import parse_link, sign_in_code
 
 _VIEWS = {
     "workplaces": WorkplacesView,
@@ -138,7 +139,11 @@ def AdminView() -> ft.View:
         page = ft.context.page
         state.origin = link_base(page.url)  # the static build's links route after "#"
         state.connect(show_notice)
-        await state.open(parse_link(page.route).token)
+        route = page.route or ""
+        await state.open(parse_link(route).token, sign_in_code(route))
+        if "token=" in route or "signin=" in route:
+            # Neither the admin token nor a sign-in code stays in the address bar and history.
+            page.navigate("/admin")
 
     ft.use_effect(start, [])
     use_refresh_on_return(session, state.reload)

@@ -228,6 +228,12 @@ class ApiClient:
         """PUT /v1/settings: any of anonymity_threshold, cooldown_seconds, idle_reset_seconds."""
         return await self._call("PUT", "/v1/settings", changes)
 
+    async def open_session(self, sign_in: str | None = None) -> t.AdminSession:
+        """POST /v1/admin/sessions: a 12-hour session for a sign-in link, or for this client's
+        admin token."""
+        body = {"sign_in": sign_in} if sign_in else {}
+        return await self._call("POST", "/v1/admin/sessions", body)
+
     async def audit(self, limit: int = 100) -> list[t.AuditEntry]:
         """GET /v1/audit, newest first."""
         return (await self._call("GET", "/v1/audit", query={"limit": limit}))["entries"]

@@ -20,6 +20,12 @@ class _Body(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
 
+class SessionBody(_Body):
+    """POST /v1/admin/sessions: a sign-in link's token, or {} with the admin token."""
+
+    sign_in: str | None = Field(default=None, min_length=1, max_length=256)
+
+
 class PairBody(_Body):
     """POST /v1/pair."""
 

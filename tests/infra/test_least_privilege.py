@@ -35,7 +35,8 @@ def a_working_week(stack: DeployedStack) -> None:
         assert tryghedspuls(["admin-token", "--table", TABLE_NAME]) == 0
     stack.admin_token = printed.getvalue().strip()
 
-    # An admin sets up the organisation and a workplace
+    # An admin opens a browser session with it, then sets up the organisation and a workplace
+    stack.admin("POST", "/v1/admin/sessions", 201, body={})
     stack.admin("GET", "/v1/settings")
     stack.admin("PUT", "/v1/settings", body={"anonymity_threshold": 5})
     wp = stack.admin("POST", "/v1/workplaces", 201, body={"name": "Solsikken", "area": "Børn"})[

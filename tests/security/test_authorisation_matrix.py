@@ -235,6 +235,7 @@ ROUTES: dict[str, tuple[Callable[[World], Call], int]] = {
     "GET /v1/settings": (lambda w: Call("GET", "/v1/settings"), 200),
     "PUT /v1/settings": (lambda w: Call("PUT", "/v1/settings", body=w.settings), 200),
     "GET /v1/audit": (lambda w: Call("GET", "/v1/audit", query={"limit": 5}), 200),
+    "POST /v1/admin/sessions": (lambda w: Call("POST", "/v1/admin/sessions", body={}), 201),
 }
 
 
