@@ -24,15 +24,84 @@ from pathlib import Path
 SNAPSHOT_FILE = "pyodide-snapshot.bin.gz"
 MAKER = Path(__file__).with_name("pyodide_snapshot.mjs")
 # What the first screen needs, and what the worker's boot script imports before the app runs.
+# `import flet` resolves `ft.Button` and the like only when first used, so the controls and the
+# session machinery the first screen touches are listed one by one: measured as what a kiosk
+# imported after a restore (its `sys.modules` against the snapshot's). Not listed because they
+# need the browser's worker: flet_js and flet.messaging.pyodide_connection.
 MODULES = (
     "flet",
     "flet_charts",
     "app.main",
+    "app._build_config",
     "msgpack",
     "pyodide.http",
     "runpy",
     "traceback",
     "urllib.parse",
+    "tarfile",
+    "queue",
+    "concurrent.futures.thread",
+    "flet.app",
+    "flet.messaging.connection",
+    "flet.messaging.protocol",
+    "flet.messaging.session",
+    "flet.messaging.session_store",
+    "flet.pubsub.pubsub_client",
+    "flet.pubsub.pubsub_hub",
+    "flet.utils.pip",
+    "flet.components.component",
+    "flet.components.public_utils",
+    "flet.components.router",
+    "flet.components.hooks.use_effect",
+    "flet.components.hooks.use_memo",
+    "flet.components.hooks.use_ref",
+    "flet.components.hooks.use_state",
+    "six.moves.urllib",
+    *(
+        f"flet.controls.{name}"
+        for name in (
+            "base_page",
+            "buttons",
+            "control_state",
+            "device_info",
+            "dialog_control",
+            "geometry",
+            "multi_view",
+            "object_patch",
+            "page",
+            "query_string",
+            "theme",
+            "core.autofill_group",
+            "core.row",
+            "core.semantics",
+            "core.stack",
+            "core.text",
+            "core.view",
+            "core.window",
+            "material.app_bar",
+            "material.bottom_app_bar",
+            "material.button",
+            "material.expansion_tile",
+            "material.filled_button",
+            "material.floating_action_button",
+            "material.form_field_control",
+            "material.list_tile",
+            "material.menu_bar",
+            "material.navigation_bar",
+            "material.navigation_drawer",
+            "material.navigation_rail",
+            "material.popup_menu_button",
+            "material.progress_ring",
+            "material.slider",
+            "material.snack_bar",
+            "material.tabs",
+            "material.text_button",
+            "material.textfield",
+            "services.shared_preferences",
+            "services.url_launcher",
+            "services.wakelock",
+        )
+    ),
 )
 # A snapshot is ~31 MB of memory; level 6 gets it to ~8 MB in a second (9 saves 1 % in 9 s).
 GZIP_LEVEL = 6
@@ -81,9 +150,28 @@ async function pyodideSnapshotBytes() {
     const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Uint8Array(await new Response(stream).arrayBuffer());
 }
+// Pyodide 314.0.7 copies a snapshot into the memory a fresh start has, which is smaller than a
+// snapshot holding flet and the app: grow it first, through malloc so Emscripten sees it.
+function growingTo(createPyodideModule, bytes) {
+    return async (settings) => {
+        const module = await createPyodideModule(settings);
+        const held = [];
+        while (module.HEAP8.length < bytes) {
+            const block = module._malloc(bytes - module.HEAP8.length);
+            if (!block) throw new Error("no memory for the snapshot");
+            held.push(block);
+        }
+        held.forEach((block) => module._free(block));
+        return module;
+    };
+}
 async function loadPyodideFromSnapshot(loadPyodide, options) {
     try {
-        const pyodide = await loadPyodide({ ...options, _loadSnapshot: pyodideSnapshotBytes() });
+        const snapshot = await pyodideSnapshotBytes();
+        const asm = new URL("pyodide.asm.mjs", new URL(self.pyodideUrl, self.location));
+        const createPyodideModule = growingTo((await import(asm)).default, snapshot.length);
+        const pyodide = await loadPyodide(
+            { ...options, _loadSnapshot: snapshot, createPyodideModule });
         // Every tablet restores the same memory: give `random` a state of its own.
         pyodide.runPython("import random; random.seed()");
         self.pyodideBoot = "snapshot";
@@ -103,10 +191,43 @@ def _replace_once(text: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
+# Python's tarfile takes ~2 s of a start on a busy machine to unpack our ~400 files (its "data"
+# filter checks every path); this does it in JavaScript in a few milliseconds. The archive is our
+# own (build-web writes it: GNU tar, regular files only, long names as "L" entries).
+UNPACK_APP = """async function unpackAppArchive(response) {
+    const stream = response.body.pipeThrough(new DecompressionStream("gzip"));
+    const tar = new Uint8Array(await new Response(stream).arrayBuffer());
+    const FS = self.pyodide.FS, home = FS.cwd(), text = new TextDecoder();
+    const read = (bytes) => {
+        const end = bytes.indexOf(0);
+        return text.decode(end < 0 ? bytes : bytes.subarray(0, end));
+    };
+    let offset = 0, longName = null;
+    while (offset + 512 <= tar.length && tar[offset] !== 0) {
+        const size = parseInt(read(tar.subarray(offset + 124, offset + 136)).trim() || "0", 8);
+        const type = String.fromCharCode(tar[offset + 156]);
+        const data = tar.subarray(offset + 512, offset + 512 + size);
+        const name = longName ?? read(tar.subarray(offset, offset + 100));
+        longName = type === "L" ? read(data) : null;
+        if (type === "0" || type === "\\0") {
+            const path = `${home}/${name}`;
+            FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+            FS.writeFile(path, data);
+        }
+        offset += 512 + Math.ceil(size / 512) * 512;
+    }
+}
+self.flet_js.unpackAppArchive = unpackAppArchive;"""
+UNPACK = "await response.unpack_archive(format=_archive_format)"
+FLET_JS = "self.flet_js = {}; // namespace for Python global functions"
+
+
 def patch_worker(out: Path) -> None:
     """python-worker.js: restore the snapshot instead of booting Pyodide from scratch."""
     worker = out / "python-worker.js"
     text = worker.read_text(encoding="utf-8")
+    text = _replace_once(text, FLET_JS, f"{FLET_JS}\n{UNPACK_APP}")
+    text = _replace_once(text, UNPACK, "await flet_js.unpackAppArchive(response.js_response)")
     text = _replace_once(
         text,
         "self.pyodide = await loadPyodide({",

@@ -101,8 +101,8 @@ def test_the_python_snapshot_is_made_by_the_builds_own_pyodide(build):
     pyodide = (build / "pyodide" / "pyodide.mjs").read_text()
     assert f'BUILD_ID:"{build_id}"' in pyodide
     worker = (build / "python-worker.js").read_text()
-    assert "_loadSnapshot: pyodideSnapshotBytes()" in worker
     assert f'fetch(new URL("{SNAPSHOT_FILE}", self.location))' in worker
+    assert "_loadSnapshot: snapshot" in worker and "unpack_archive(format" not in worker
 
 
 def test_without_nodejs_the_build_says_what_to_install(tmp_path, monkeypatch, capsys):
