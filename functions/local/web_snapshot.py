@@ -172,6 +172,7 @@ async function loadPyodideFromSnapshot(loadPyodide, options) {
         const createPyodideModule = growingTo((await import(asm)).default, snapshot.length);
         const pyodide = await loadPyodide(
             { ...options, _loadSnapshot: snapshot, createPyodideModule });
+        delete pyodide._api.config._loadSnapshot;  // else Pyodide keeps the ~38 MB copy alive
         // Every tablet restores the same memory: give `random` a state of its own.
         pyodide.runPython("import random; random.seed()");
         self.pyodideBoot = "snapshot";

@@ -11,6 +11,7 @@ two cores here (the load average is printed with every figure).
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from flet_web import get_package_web_dir
 from playwright.sync_api import Page, sync_playwright
 
 from functions.local.build_web import build_web
@@ -78,7 +80,7 @@ def load_average() -> str:
     return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def measure(url: str, code: str, static: bool) -> Start:
+def measure(url: str, code: str, static: bool, boot: str = "snapshot") -> Start:
     """Open the kiosk in a Chromium of its own, pair it, and time its starts and taps."""
     start = Start()
     with sync_playwright() as playwright:
@@ -88,7 +90,7 @@ def measure(url: str, code: str, static: bool) -> Start:
         start.first = load(page, url, SETUP)
         pair(page, code)
         if static:
-            assert python_boot(page) == "snapshot"
+            assert python_boot(page) == boot
             page.wait_for_function("() => navigator.serviceWorker.ready.then(r => !!r.active)")
         for _ in range(RELOADS):
             start.reloads.append(load(page, url, IDLE, reload=True))
@@ -118,18 +120,29 @@ def test_the_static_kiosk_starts_about_as_fast_as_the_served_one(
     build = tmp_path / "site"
     build_web(api_url=server.api, out=build)
     size = sum(p.stat().st_size for p in build.rglob("*") if p.is_file())
-    site = StaticSite(build)
+    # The same build with Flet's own worker: Python boots and imports as before the snapshot.
+    stock = tmp_path / "stock"
+    shutil.copytree(build, stock)
+    shutil.copyfile(Path(get_package_web_dir()) / "python-worker.js", stock / "python-worker.js")
+    site, stock_site = StaticSite(build), StaticSite(stock)
     try:
         served = measure(f"{server.base_url}/kiosk", pairing_code(server, "Served"), static=False)
         static = measure(site.url, pairing_code(server, "Static"), static=True)
+        before = measure(stock_site.url, pairing_code(server, "Stock"), static=True, boot=None)
     finally:
         site.stop()
+        stock_site.stop()
     served_reload, static_reload = (statistics.median(s.reloads) for s in (served, static))
     static_throttled = statistics.median(static.throttled)
     extra_mb = static.renderer_mb - served.renderer_mb
     tap = statistics.median(static.taps_ms)
     add = bench_figures.add
-    for name, s in (("served (`serve`)", served), ("static PWA", static)):
+    kiosks = (
+        ("served (`serve`)", served),
+        ("static PWA", static),
+        ("static PWA without the snapshot (Flet's worker)", before),
+    )
+    for name, s in kiosks:
         add(
             SECTION,
             name,
