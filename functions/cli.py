@@ -42,10 +42,11 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _build_web(args: argparse.Namespace) -> int:
     from functions.local.build_web import NotABuildFolder, build_web
+    from functions.local.web_snapshot import SnapshotFailed
 
     try:
         build_web(api_url=args.api_url, out=Path(args.out))
-    except NotABuildFolder as refused:
+    except (NotABuildFolder, SnapshotFailed) as refused:
         print(f"build-web: {refused}", file=sys.stderr)
         return 2
     return 0
