@@ -7,6 +7,7 @@ import flet as ft
 from app import theme
 from app.components.score_buttons import ScoreButtons
 from app.i18n import number, pick, t
+from app.kiosk.about_overlay import AboutButton
 from app.kiosk.runtime import KioskRuntime
 from app.kiosk.state import KioskState
 
@@ -95,6 +96,7 @@ def IdleScreen(state: KioskState, runtime: KioskRuntime) -> ft.Control:
                 ),
                 _last_week(state),
                 _behaviour(state),
+                AboutButton(state, runtime),
             ],
             expand=True,
             spacing=28,

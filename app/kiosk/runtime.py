@@ -34,6 +34,8 @@ MAX_TEXT = 280
 TICK_SECONDS = 0.25
 BEHAVIOUR_SECONDS = 8.0
 CONFIG_REFRESH_SECONDS = 300.0
+# The texts of /v1/content the kiosk keeps: the behaviours' intro and the definition.
+ABOUT_KEYS = ("title", "definition", "behaviours_intro")
 log = logging.getLogger(__name__)
 
 _PAIR_ERRORS = {
@@ -92,8 +94,7 @@ class KioskRuntime:
         self._spawn(self._keep_awake())
         self.pairing = await device.load_pairing(store)
         if self.pairing:
-            content = await device.load_cached(store, device.CONTENT_KEY)
-            self.state.behaviours_intro = (content or {}).get("behaviours_intro")
+            self._show_content(await device.load_cached(store, device.CONTENT_KEY))
             self.state.show_idle(await device.load_cached(store, device.CONFIG_KEY))
         else:
             self.state.show_setup()
@@ -153,11 +154,11 @@ class KioskRuntime:
         api, store = self._device_api(), self.session.store
         try:
             config = await api.kiosk()
-            if self.state.behaviours_intro is None:
+            if self.state.about is None:
                 content = await api.content()
-                intro = content.get("behaviours_intro")
-                await device.save_cached(store, device.CONTENT_KEY, {"behaviours_intro": intro})
-                self.state.behaviours_intro = intro
+                kept = {key: content.get(key) for key in ABOUT_KEYS}
+                await device.save_cached(store, device.CONTENT_KEY, kept)
+                self._show_content(kept)
         except Offline:
             self.state.offline = True
             return
@@ -167,6 +168,13 @@ class KioskRuntime:
             return
         await device.save_cached(store, device.CONFIG_KEY, dict(config))
         self.state.config = config
+
+    def _show_content(self, content: dict | None) -> None:
+        """The content texts the idle screen shows; a cache without the definition is refetched."""
+        content = content or {}
+        self.state.behaviours_intro = content.get("behaviours_intro")
+        has_all = all(content.get(key) for key in ABOUT_KEYS)
+        self.state.about = {key: content[key] for key in ABOUT_KEYS} if has_all else None
 
     def _on_sync_status(self, status: SyncStatus) -> None:
         self.state.offline = status.online is False
@@ -213,6 +221,14 @@ class KioskRuntime:
     def toggle_language(self) -> None:
         """Switch between Danish and English for this check-in."""
         self.state.toggle_language(self.clock())
+
+    def open_about(self) -> None:
+        """Show what psychological safety means here, until a touch or the idle reset."""
+        self.state.open_about(self.clock())
+
+    def close_about(self) -> None:
+        """Close the definition."""
+        self.state.close_about()
 
     def _queued(self) -> None:
         self.state.queue_depth = self.outbox.depth()
@@ -262,7 +278,7 @@ class KioskRuntime:
             workplace_name=workplace["name"],
         )
         await device.save_pairing(self.session.store, self.pairing)
-        self.state.behaviours_intro = None
+        self.state.behaviours_intro = self.state.about = None
         await self.refresh_config()
         self.state.show_idle()
         self._start_paired()
@@ -276,7 +292,7 @@ class KioskRuntime:
         await device.forget_pairing(self.session.store)
         self.pairing = None
         self.state.config = None
-        self.state.behaviours_intro = None
+        self.state.behaviours_intro = self.state.about = None
         self.state.queue_depth = 0
         self.state.offline = False
         self.state.show_setup()

@@ -38,6 +38,8 @@ class KioskState:
     lang: str = DEFAULT_LANGUAGE
     config: dict | None = None  # the last /v1/kiosk answer (KioskConfig)
     behaviours_intro: dict | None = None  # {da, en} from /v1/content
+    about: dict | None = None  # title, definition, behaviours_intro from /v1/content
+    about_open: bool = False  # "Hvad er psykologisk tryghed?" shown over the idle screen
     behaviour_index: int = 0
     cooldown_left: int = 0
     offline: bool = False
@@ -84,6 +86,7 @@ class KioskState:
         """A score was tapped: True when it counts (idle and not cooling down)."""
         if self.phase != IDLE or now < self._cooldown_until:
             return False
+        self.about_open = False
         self._cooldown_until = now + self.cooldown_seconds
         self.cooldown_left = math.ceil(self.cooldown_seconds)
         self.checkins += 1
@@ -107,14 +110,19 @@ class KioskState:
         self.cooldown_left = max(0, math.ceil(self._cooldown_until - now))
         if self.phase in (THANKS, DONE) and now >= self._phase_until:
             self.to_idle()
-        elif self.phase == IDLE and self.lang != DEFAULT_LANGUAGE and now >= self._phase_until:
-            self.lang = DEFAULT_LANGUAGE  # someone switched language and walked away
+        elif self.phase == IDLE and now >= self._phase_until:
+            # Someone switched language or opened the definition and walked away.
+            if self.lang != DEFAULT_LANGUAGE:
+                self.lang = DEFAULT_LANGUAGE
+            if self.about_open:
+                self.about_open = False
 
     def to_idle(self) -> None:
         """Back to the idle screen, forgetting everything of the previous person."""
         self.lang = DEFAULT_LANGUAGE
         self.gate = GATE_CLOSED
         self.gate_notice = None
+        self.about_open = False
         self.phase = IDLE
 
     def toggle_language(self, now: float) -> None:
@@ -123,6 +131,16 @@ class KioskState:
         if self.phase == IDLE:
             self._phase_until = now + self.idle_reset_seconds
         self.keep_alive(now)
+
+    def open_about(self, now: float) -> None:
+        """Show the definition over the idle screen until a touch or the idle reset."""
+        if self.phase == IDLE:
+            self.about_open = True
+            self._phase_until = now + self.idle_reset_seconds
+
+    def close_about(self) -> None:
+        """One touch closes the definition."""
+        self.about_open = False
 
     def next_behaviour(self) -> None:
         """Show the next of the seven behaviours."""

@@ -12,6 +12,7 @@ from app.components.message_view import MessageView
 from app.components.status_badge import StatusBadge
 from app.context import AppContext, Session
 from app.i18n import t
+from app.kiosk.about_overlay import AboutOverlay
 from app.kiosk.checkin_screens import DoneScreen, ThanksScreen
 from app.kiosk.gate_overlay import GateOverlay
 from app.kiosk.idle_screen import IdleScreen
@@ -77,6 +78,10 @@ def KioskScreen(state: KioskState, runtime: KioskRuntime, default_api_url: str) 
             content=HiddenCorner(t("gate.corner", "da"), runtime.gate.open),
         ),
     ]
+    if state.phase == IDLE and state.about_open:
+        layers.append(
+            ft.Container(left=0, top=0, right=0, bottom=0, content=AboutOverlay(state, runtime))
+        )
     if state.gate != GATE_CLOSED:
         layers.append(
             ft.Container(left=0, top=0, right=0, bottom=0, content=GateOverlay(state, runtime))

@@ -8,6 +8,7 @@ from app.components import palette
 from app.components.panel import Panel
 from app.components.stat_tile import StatTile
 from app.i18n import number, t
+from app.pulse.about_view import AboutPanel
 from app.pulse.charts import DistributionChart, Legend, TrendChart
 from app.pulse.figures import WeekSummary, change_text, summary, trend, week_number
 from app.pulse.sentences_view import GuidePanel, SentencesPanel
@@ -108,7 +109,7 @@ def DashboardView(state: PulseState, header: ft.Control) -> ft.Control:
     lang = state.lang
     week = summary(pulse)
     threshold = pulse.get("threshold", 5)
-    rows: list[ft.Control] = [header]
+    rows: list[ft.Control] = [header, AboutPanel(state.content, lang)]
     if week:
         rows.append(
             ft.ResponsiveRow(

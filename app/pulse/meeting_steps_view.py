@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.components import palette
+from app.components.definition import behaviour_list, definition_paragraphs
 from app.i18n import number, pick, t
 from app.pulse.charts import DistributionChart
 from app.pulse.figures import change_text, summary
@@ -18,6 +19,29 @@ BODY = 34
 
 def _big(text: str, size: int = BODY, color: str = palette.INK, **kw) -> ft.Text:
     return ft.Text(text, size=size, color=color, **kw)
+
+
+def _definition(state: PulseState) -> list[ft.Control]:
+    # Two columns on a projector, so the whole text fits one screen at a size the back row reads.
+    size = BODY - 4
+    return [
+        ft.ResponsiveRow(
+            [
+                ft.Column(
+                    definition_paragraphs(state.content, state.lang, size),
+                    spacing=20,
+                    col={"xs": 12, "md": 6},
+                ),
+                ft.Column(
+                    behaviour_list(state.content, state.lang, size),
+                    spacing=10,
+                    col={"xs": 12, "md": 6},
+                ),
+            ],
+            spacing=40,
+            run_spacing=24,
+        )
+    ]
 
 
 def _reflect(state: PulseState) -> list[ft.Control]:
@@ -111,6 +135,7 @@ def _olfa(state: PulseState) -> list[ft.Control]:
 
 
 STEP_BODIES = {
+    "definition": _definition,
     "reflect": _reflect,
     "result": _result,
     "sentences": _sentences,

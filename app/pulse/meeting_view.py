@@ -6,10 +6,17 @@ import flet as ft
 
 from app.components import palette
 from app.components.actions import act
-from app.i18n import t
+from app.i18n import pick, t
 from app.pulse.meeting import STEPS
 from app.pulse.meeting_steps_view import STEP_BODIES, TITLE
 from app.pulse.state import PulseState
+
+
+def _title(state: PulseState, name: str) -> str:
+    """The step's heading; the first is the agreed text's own title, word for word."""
+    if name == "definition":
+        return pick((state.content or {}).get("title"), state.lang)
+    return t(f"pulse.meeting.title.{name}", state.lang)
 
 
 @ft.component
@@ -100,7 +107,7 @@ def MeetingView(state: PulseState) -> ft.Control:
     body = ft.Column(
         [
             ft.Text(
-                t(f"pulse.meeting.title.{name}", lang),
+                _title(state, name),
                 size=TITLE + 6,
                 weight=ft.FontWeight.W_700,
                 color=palette.ACCENT,

@@ -21,6 +21,12 @@ KIOSK = {
     "settings": {"cooldown_seconds": 0, "idle_reset_seconds": 45},
     "last_week": None,
 }
+CONTENT = {
+    "title": {"da": "Psykologisk tryghed i Norddjurs", "en": "Psychological safety in Norddjurs"},
+    "definition": [{"da": "Psykologisk tryghed er …", "en": "Psychological safety is …"}],
+    "behaviours_intro": {"da": "Vi:", "en": "We:"},
+    "question": {"da": "Hvor trygt?", "en": "How safe?"},
+}
 PAIRED = {"device_id": "d1", "device_token": "device-token", "workplace": KIOSK["workplace"]}
 BATCH_OK = (200, {"accepted": [], "duplicates": [], "rejected": []})
 
@@ -35,7 +41,7 @@ def fake_api() -> FakeApi:
         ),
     )
     api.on("GET", "/v1/kiosk", (200, KIOSK))
-    api.on("GET", "/v1/content", (200, {"behaviours_intro": {"da": "Vi:", "en": "We:"}}))
+    api.on("GET", "/v1/content", (200, CONTENT))
     api.on(
         "POST",
         "/v1/checkins",
@@ -150,6 +156,8 @@ def test_a_restart_while_the_api_is_down_stays_paired_with_the_last_week_seen():
 
     state = asyncio.run(pair_then_restart_offline())
     assert state.phase == IDLE and state.config["question"]["da"] == "Hvor trygt?"
+    # the definition came along, so "Hvad er psykologisk tryghed?" works offline too
+    assert state.about == {key: CONTENT[key] for key in ("title", "definition", "behaviours_intro")}
     assert json.loads(store.data[PAIRING_KEY])["device_token"] == "device-token"
 
 
