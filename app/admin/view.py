@@ -14,6 +14,7 @@ from app.admin.workplaces_view import WorkplacesView
 from app.components import palette
 from app.components.actions import act
 from app.components.notice import show_notice
+from app.components.page_language import use_page_language
 from app.components.refresh_on_return import use_refresh_on_return
 from app.config import link_base
 from app.context import AppContext
@@ -123,6 +124,7 @@ def AdminView() -> ft.View:
 
     ft.use_effect(start, [])
     use_refresh_on_return(session, state.reload)
+    use_page_language(state.lang)
 
     if state.phase == "ready":
         section = _VIEWS[state.section](state)

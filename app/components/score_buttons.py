@@ -18,8 +18,14 @@ def ScoreButton(
     """One score, 1-10; disabled while the kiosk cools down."""
     style = ft.ButtonStyle(
         shape=ft.RoundedRectangleBorder(radius=18),
-        bgcolor={ft.ControlState.DEFAULT: theme.SCORE_FILL, ft.ControlState.DISABLED: "#E9ECEE"},
-        color={ft.ControlState.DEFAULT: theme.SCORE_INK, ft.ControlState.DISABLED: "#9AA3AA"},
+        bgcolor={
+            ft.ControlState.DEFAULT: theme.SCORE_FILL,
+            ft.ControlState.DISABLED: theme.DISABLED_FILL,
+        },
+        color={
+            ft.ControlState.DEFAULT: theme.SCORE_INK,
+            ft.ControlState.DISABLED: theme.DISABLED_INK,
+        },
         text_style=ft.TextStyle(size=34, font_family=theme.FONT_BOLD),
         padding=0,
         elevation=0,

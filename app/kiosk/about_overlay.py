@@ -54,7 +54,7 @@ def AboutOverlay(state: KioskState, runtime: KioskRuntime) -> ft.Control:
         width=980,
         padding=32,
         border_radius=20,
-        bgcolor="#FFFFFF",
+        bgcolor=theme.WHITE,
         content=ft.Column(
             [
                 ft.Semantics(
@@ -90,7 +90,7 @@ def AboutOverlay(state: KioskState, runtime: KioskRuntime) -> ft.Control:
     )
     return ft.Container(
         expand=True,
-        bgcolor="#66000000",
+        bgcolor=theme.SCRIM_SOFT,
         alignment=ft.Alignment.CENTER,
         padding=24,
         on_click=lambda: runtime.close_about(),

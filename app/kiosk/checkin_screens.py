@@ -40,7 +40,7 @@ def PromptCard(state: KioskState, runtime: KioskRuntime) -> ft.Control:
         width=760,
         padding=28,
         border_radius=20,
-        bgcolor="#FFFFFF",
+        bgcolor=theme.WHITE,
         content=ft.Column(
             [
                 ft.Text(t("kiosk.prompt_intro", lang), size=18, color=theme.MUTED),

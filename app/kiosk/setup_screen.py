@@ -26,7 +26,7 @@ def SetupScreen(state: KioskState, runtime: KioskRuntime, default_api_url: str) 
     field_style = {
         "text_size": 20,
         "border_radius": 12,
-        "bgcolor": "#FFFFFF",
+        "bgcolor": theme.WHITE,
         "filled": True,
         "width": 560,
     }
@@ -72,7 +72,7 @@ def SetupScreen(state: KioskState, runtime: KioskRuntime, default_api_url: str) 
                         content=ft.Text(
                             t(notice.key, lang, **notice.values) if notice else "",
                             size=18,
-                            color="#8C2F39",
+                            color=theme.ERROR,
                         ),
                     ),
                     ft.FilledButton(

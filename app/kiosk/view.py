@@ -9,6 +9,7 @@ from app import theme
 from app.components.hidden_corner import HiddenCorner
 from app.components.language_button import LanguageButton
 from app.components.message_view import MessageView
+from app.components.page_language import use_page_language
 from app.components.status_badge import StatusBadge
 from app.context import AppContext, Session
 from app.i18n import t
@@ -101,6 +102,7 @@ def KioskView() -> ft.View:
         cleanup=lambda: session.remove_worker(runtime),
     )
     route = ft.use_route_location() or "/kiosk"
+    use_page_language(state.lang)
     if state.phase == LOADING:
         return MessageView(t("app.loading"), route=route, busy=True)
     return ft.View(
