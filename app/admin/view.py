@@ -20,6 +20,7 @@ from app.config import link_base
 from app.context import AppContext
 from app.i18n import t
 from app.pulse.access import parse_link
+from app.statement_view import statement_link
 
 _VIEWS = {
     "workplaces": WorkplacesView,
@@ -100,6 +101,7 @@ def TopBar(state: AdminState) -> ft.Control:
                         icon=ft.Icons.LOGOUT,
                         on_click=act(lambda _e: state.sign_out()),
                     ),
+                    statement_link(lang, "admin"),
                 ],
                 alignment=ft.MainAxisAlignment.END,
                 wrap=True,

@@ -57,4 +57,5 @@ EXEMPT = {  # decoration, disabled controls, scrims: no contrast required
     "SCRIM": theme.SCRIM,
     "SCRIM_SOFT": theme.SCRIM_SOFT,
     "TRANSPARENT": theme.TRANSPARENT,
+    "FOCUS_OVERLAY": theme.FOCUS_OVERLAY,
 }

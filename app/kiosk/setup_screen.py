@@ -9,6 +9,7 @@ from app.components.text_input import use_text_input
 from app.i18n import t
 from app.kiosk.runtime import KioskRuntime
 from app.kiosk.state import KioskState
+from app.statement_view import statement_link
 
 
 @ft.component
@@ -104,6 +105,7 @@ def OtherSurfaces(lang: str) -> ft.Control:
             ft.TextButton(
                 t("setup.open_admin", lang), on_click=lambda _e: ft.context.page.navigate("/admin")
             ),
+            statement_link(lang, "start"),
         ],
         alignment=ft.MainAxisAlignment.CENTER,
         wrap=True,

@@ -19,6 +19,7 @@ GATE_CLOSED, GATE_ASK, GATE_CHECKING, GATE_CONFIRM = "closed", "ask", "checking"
 DONE_SECONDS = 3.0
 DEFAULT_COOLDOWN = 20
 DEFAULT_IDLE_RESET = 45
+RESET_WARNING_SECONDS = 20  # WCAG 2.2.1: warned, with a simple way to get more time
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class KioskState:
     gate: str = GATE_CLOSED
     gate_notice: Notice | None = None
     checkins: int = 0  # taps this session: a key that gives each check-in fresh controls
+    reset_left: int = 0  # seconds until the prompt gives up, once that is near (else 0)
     _cooldown_until: float = 0.0
     _phase_until: float = 0.0
 
@@ -98,6 +100,7 @@ class KioskState:
         """The person sent or skipped the sentence: say goodbye, then idle."""
         if self.phase == THANKS:
             self._phase_until = now + DONE_SECONDS
+            self.reset_left = 0
             self.phase = DONE
 
     def keep_alive(self, now: float) -> None:
@@ -110,6 +113,11 @@ class KioskState:
         self.cooldown_left = max(0, math.ceil(self._cooldown_until - now))
         if self.phase in (THANKS, DONE) and now >= self._phase_until:
             self.to_idle()
+        elif self.phase == THANKS and self.prompt:
+            left = max(1, math.ceil(self._phase_until - now))
+            warning = left if left <= RESET_WARNING_SECONDS else 0
+            if warning != self.reset_left:
+                self.reset_left = warning
         elif self.phase == IDLE and now >= self._phase_until:
             # Someone switched language or opened the definition and walked away.
             if self.lang != DEFAULT_LANGUAGE:
@@ -123,6 +131,7 @@ class KioskState:
         self.gate = GATE_CLOSED
         self.gate_notice = None
         self.about_open = False
+        self.reset_left = 0
         self.phase = IDLE
 
     def toggle_language(self, now: float) -> None:

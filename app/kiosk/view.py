@@ -102,6 +102,19 @@ def KioskView() -> ft.View:
         cleanup=lambda: session.remove_worker(runtime),
     )
     route = ft.use_route_location() or "/kiosk"
+
+    def on_key(e: ft.KeyboardEvent) -> None:
+        if e.key == "Escape":  # a keyboard or switch user closes what lies over the check-in
+            runtime.close_about()
+            runtime.gate.close()
+
+    def listen() -> None:
+        ft.context.page.on_keyboard_event = on_key
+
+    def stop_listening() -> None:
+        ft.context.page.on_keyboard_event = None
+
+    ft.use_effect(listen, [], cleanup=stop_listening)
     use_page_language(state.lang)
     if state.phase == LOADING:
         return MessageView(t("app.loading"), route=route, busy=True)

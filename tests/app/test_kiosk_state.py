@@ -122,3 +122,20 @@ def test_one_touch_closes_the_definition():
     state.open_about(now=0.0)
     state.close_about()
     assert not state.about_open
+
+
+def test_the_prompt_warns_before_it_gives_up_and_one_touch_gives_more_time():
+    # Given someone reading the prompt without typing
+    state = idle_kiosk()
+    state.tap(now=0.0)
+    state.tick(now=20.0)
+    assert state.reset_left == 0  # no warning while there is time
+    # When the idle reset is 20 seconds away, the screen says so
+    state.tick(now=25.0)
+    assert state.reset_left == 20
+    # And "Mere tid" (keep_alive) gives the full time again
+    state.keep_alive(now=40.0)
+    state.tick(now=41.0)
+    assert state.reset_left == 0 and state.phase == THANKS
+    state.tick(now=85.0)
+    assert state.phase == IDLE and state.reset_left == 0
