@@ -36,9 +36,9 @@ def ScoreButton(
 
     return ft.Semantics(
         identifier=f"score-{score}",
-        label=label,
         content=ft.Button(
-            content=str(score),
+            # The button's own name: "7 af 10", not just "7" (WCAG 1.3.1, 4.1.2).
+            content=ft.Text(str(score), semantics_label=label),
             width=BUTTON_SIZE,
             height=BUTTON_SIZE,
             style=style,

@@ -115,14 +115,15 @@ def MeetingView(state: PulseState) -> ft.Control:
             *STEP_BODIES[name](state),
         ],
         spacing=28,
-        scroll=ft.ScrollMode.AUTO,
-        expand=True,
     )
     return ft.Container(
         expand=True,
         alignment=ft.Alignment.TOP_CENTER,
         padding=ft.Padding.symmetric(horizontal=56, vertical=32),
         content=ft.Container(
-            width=1500, content=ft.Column([top, body, nav], spacing=24, expand=True)
+            width=1500,
+            # One scrolling column with the buttons inside: a keyboard can reach (and so scroll)
+            # every part of it, at any zoom (WCAG 2.1.1, 1.4.10).
+            content=ft.Column([top, body, nav], spacing=24, expand=True, scroll=ft.ScrollMode.AUTO),
         ),
     )
