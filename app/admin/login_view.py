@@ -9,6 +9,7 @@ from app.admin.state import AdminState
 from app.components import palette
 from app.components.actions import act
 from app.components.form import use_form
+from app.components.icon_action import icon_action
 from app.components.panel import Panel
 from app.i18n import t
 from app.statement_view import statement_link
@@ -40,10 +41,10 @@ def LoginView(state: AdminState) -> ft.Control:
                             label=t("admin.login.token", lang),
                             password=not shown,
                             # Flet's own reveal button has no name for a screen reader.
-                            suffix=ft.IconButton(
+                            suffix=icon_action(
                                 ft.Icons.VISIBILITY_OFF if shown else ft.Icons.VISIBILITY,
-                                tooltip=t(f"admin.login.{'hide' if shown else 'show'}", lang),
-                                on_click=lambda _e: set_shown(not shown),
+                                t(f"admin.login.{'hide' if shown else 'show'}", lang),
+                                lambda _e: set_shown(not shown),
                             ),
                             autofocus=True,
                             on_submit=submit,

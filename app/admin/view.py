@@ -94,7 +94,6 @@ def TopBar(state: AdminState) -> ft.Control:
                     ft.TextButton(
                         t("pulse.language_button", lang),
                         on_click=act(lambda _e: state.toggle_language()),
-                        tooltip=t("pulse.language_label", lang),
                     ),
                     ft.TextButton(
                         t("admin.sign_out", lang),

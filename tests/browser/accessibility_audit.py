@@ -35,6 +35,7 @@ class Audit:
     def check(self, page: Page, screen: str) -> None:
         """Run axe on what `page` shows now, under the name `screen`."""
         self.screens.append(screen)
+        print("axe:", screen, flush=True)
         found = violations(page)
         if found:
             self.found[screen] = found

@@ -44,6 +44,14 @@ def demo(tmp_path_factory) -> Iterator[Server]:
         server.kill()
 
 
+@pytest.fixture(autouse=True)
+def patient_expectations() -> Iterator[None]:
+    """These tests walk many screens on a shared machine: give each one 15 s, not 5."""
+    expect.set_options(timeout=15_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
 def demo_link(server: Server, name: str) -> str:
     """The pulse address of a demo team, exactly as `serve --demo` printed it."""
     return re.search(rf"{re.escape(name)}: \S+?(/pulse\?\S+)", server.log()).group(1)
