@@ -6,9 +6,10 @@ import flet as ft
 
 from app.components import palette
 from app.components.actions import act
+from app.components.window_width import use_window_width
 from app.i18n import pick, t
 from app.pulse.meeting import STEPS
-from app.pulse.meeting_steps_view import STEP_BODIES, TITLE
+from app.pulse.meeting_steps_view import STEP_BODIES, type_sizes
 from app.pulse.state import PulseState
 
 
@@ -23,6 +24,9 @@ def _title(state: PulseState, name: str) -> str:
 def MeetingView(state: PulseState) -> ft.Control:
     """One step at a time with previous/next (also the arrow keys) and a way out."""
     lang, step = state.lang, state.step
+    width = use_window_width()
+    ty = type_sizes(width)
+    narrow = ty.title < 48
     name = STEPS[step]
 
     def on_key(e: ft.KeyboardEvent) -> None:
@@ -86,6 +90,7 @@ def MeetingView(state: PulseState) -> ft.Control:
             ),
         ],
         alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
+        wrap=True,
     )
     top = ft.Row(
         [
@@ -103,23 +108,26 @@ def MeetingView(state: PulseState) -> ft.Control:
             ),
         ],
         alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
+        wrap=True,
     )
     body = ft.Column(
         [
             ft.Text(
                 _title(state, name),
-                size=TITLE + 6,
+                size=ty.title + 6,
                 weight=ft.FontWeight.W_700,
                 color=palette.ACCENT,
             ),
-            *STEP_BODIES[name](state),
+            *STEP_BODIES[name](state, ty),
         ],
         spacing=28,
     )
     return ft.Container(
         expand=True,
         alignment=ft.Alignment.TOP_CENTER,
-        padding=ft.Padding.symmetric(horizontal=56, vertical=32),
+        padding=ft.Padding.symmetric(
+            horizontal=16 if narrow else 56, vertical=16 if narrow else 32
+        ),
         content=ft.Container(
             width=1500,
             # One scrolling column with the buttons inside: a keyboard can reach (and so scroll)
