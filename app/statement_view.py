@@ -52,7 +52,7 @@ def _heading(text: str, size: int) -> ft.Control:
 def StatementView() -> ft.View:
     """The statement in Danish (English one click away), readable at any width and zoom."""
     lang, set_lang = ft.use_state(DEFAULT_LANGUAGE)
-    use_page_language(lang)
+    use_page_language(lang, t("page.statement", lang))
     route = ft.use_route_location() or ROUTE
     came_from = (parse_qs(urlsplit(route).query).get("fra") or [""])[0]
     body: list[ft.Control] = [

@@ -125,7 +125,7 @@ def AdminView() -> ft.View:
 
     ft.use_effect(start, [])
     use_refresh_on_return(session, state.reload)
-    use_page_language(state.lang)
+    use_page_language(state.lang, t("page.admin", state.lang))
 
     if state.phase == "ready":
         section = _VIEWS[state.section](state)

@@ -18,12 +18,14 @@ def locale_configuration(lang: str) -> ft.LocaleConfiguration:
     return ft.LocaleConfiguration(supported_locales=SUPPORTED, current_locale=ft.Locale(lang))
 
 
-def use_page_language(lang: str) -> None:
-    """Keep the page's language at `lang` while the calling screen is shown."""
+def use_page_language(lang: str, title: str | None = None) -> None:
+    """Keep the page's language at `lang` (and its title, WCAG 2.4.2) while the screen shows."""
 
     def apply() -> None:
         page = ft.context.page
         page.locale_configuration = locale_configuration(lang)
+        if title:
+            page.title = title
         page.update()
 
-    ft.use_effect(apply, [lang])
+    ft.use_effect(apply, [lang, title])

@@ -18,9 +18,10 @@ def _behaviour(state: KioskState) -> ft.Control:
         return ft.Container(height=0)
     text = pick(behaviours[state.behaviour_index % len(behaviours)], state.lang)
     intro = pick(state.behaviours_intro, state.lang)
+    calm = state.reduce_motion
     return ft.AnimatedSwitcher(
-        duration=900,
-        reverse_duration=400,
+        duration=0 if calm else 900,
+        reverse_duration=0 if calm else 400,
         transition=ft.AnimatedSwitcherTransition.FADE,
         content=ft.Container(
             key=f"behaviour-{state.behaviour_index}-{state.lang}",

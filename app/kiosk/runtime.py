@@ -55,11 +55,13 @@ class KioskRuntime:
         state: KioskState,
         clock: Callable[[], float] = time.monotonic,
         wakelock=None,
+        accessibility=None,
     ) -> None:
         self.session = session
         self.state = state
         self.clock = clock
         self.wakelock = wakelock
+        self.accessibility = accessibility  # ft.SemanticsService: does the system ask for calm?
         self.outbox = Outbox(session.store)
         self.pairing: Pairing | None = None
         self.syncer: Syncer | None = None
@@ -92,6 +94,7 @@ class KioskRuntime:
         # entries, and taps made while they load simply join them.
         store = self.session.store
         self._spawn(self._keep_awake())
+        self._spawn(self._respect_reduced_motion())
         self.pairing = await device.load_pairing(store)
         if self.pairing:
             self._show_content(await device.load_cached(store, device.CONTENT_KEY))
@@ -111,6 +114,17 @@ class KioskRuntime:
             await asyncio.wait_for(self.wakelock.enable(), 5)
         except Exception:  # a browser without the Wake Lock API still runs the kiosk
             log.info("kiosk: wakelock not available")
+
+    async def _respect_reduced_motion(self) -> None:
+        """Stop the behaviours' rotation and fades when the system asks for less motion."""
+        if self.accessibility is None:
+            return
+        try:
+            features = await asyncio.wait_for(self.accessibility.get_accessibility_features(), 5)
+        except Exception:  # no answer: keep the gentle default
+            log.info("kiosk: accessibility features not available")
+            return
+        self.state.reduce_motion = bool(features.disable_animations or features.reduce_motion)
 
     def _start_paired(self) -> None:
         for task in self._paired_tasks:
@@ -138,7 +152,7 @@ class KioskRuntime:
     async def _behaviour_loop(self) -> None:
         while True:
             await asyncio.sleep(BEHAVIOUR_SECONDS)
-            if self.state.phase == IDLE:
+            if self.state.phase == IDLE and not self.state.reduce_motion:
                 self.state.next_behaviour()
 
     async def _config_loop(self) -> None:

@@ -50,6 +50,7 @@ class KioskState:
     gate: str = GATE_CLOSED
     gate_notice: Notice | None = None
     checkins: int = 0  # taps this session: a key that gives each check-in fresh controls
+    reduce_motion: bool = False  # the system asks for less motion: no rotation, no fades
     reset_left: int = 0  # seconds until the prompt gives up, once that is near (else 0)
     _cooldown_until: float = 0.0
     _phase_until: float = 0.0

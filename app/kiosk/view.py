@@ -95,7 +95,15 @@ def KioskView() -> ft.View:
     """The kiosk for this session: state and runtime live as long as the view is mounted."""
     session: Session = ft.use_context(AppContext)
     state, _ = ft.use_state(KioskState)  # use_state subscribes this view to the observable
-    runtime = ft.use_memo(lambda: KioskRuntime(session, state, wakelock=_wakelock(session)), [])
+    runtime = ft.use_memo(
+        lambda: KioskRuntime(
+            session,
+            state,
+            wakelock=_kept(session, ft.Wakelock()),
+            accessibility=_kept(session, ft.SemanticsService()),
+        ),
+        [],
+    )
     ft.use_effect(
         lambda: session.add_worker(runtime),
         [],
@@ -115,7 +123,7 @@ def KioskView() -> ft.View:
         ft.context.page.on_keyboard_event = None
 
     ft.use_effect(listen, [], cleanup=stop_listening)
-    use_page_language(state.lang)
+    use_page_language(state.lang, t("page.kiosk", state.lang))
     if state.phase == LOADING:
         return MessageView(t("app.loading"), route=route, busy=True)
     return ft.View(
@@ -126,8 +134,8 @@ def KioskView() -> ft.View:
     )
 
 
-def _wakelock(session: Session) -> ft.Wakelock:
-    """The screen-awake service, kept referenced by the session (Flet drops unreferenced ones)."""
-    wakelock = ft.Wakelock()
-    session.services.append(wakelock)
-    return wakelock
+def _kept(session: Session, service):
+    """A service (screen-awake, accessibility) kept referenced by the session: Flet drops
+    unreferenced ones."""
+    session.services.append(service)
+    return service

@@ -197,3 +197,19 @@ def test_unpairing_needs_the_admin_key_and_warns_about_waiting_answers():
     assert wrong == (GATE_ASK, "gate.wrong")
     assert warned == (GATE_CONFIRM, "gate.pending")
     assert runtime.state.phase == SETUP and runtime.outbox.depth() == 0
+
+
+def test_a_system_asking_for_less_motion_stops_the_rotating_behaviours():
+    class Calm:  # what ft.SemanticsService answers when the browser prefers reduced motion
+        async def get_accessibility_features(self):
+            return type("Features", (), {"disable_animations": True, "reduce_motion": True})()
+
+    async def scenario():
+        state = KioskState()
+        runtime = KioskRuntime(Session(MemoryStore(), fake_api(), API), state, accessibility=Calm())
+        runtime.start()
+        await settle()
+        runtime.stop()
+        return state
+
+    assert asyncio.run(scenario()).reduce_motion is True
