@@ -15,11 +15,13 @@ from app.admin.workplaces_view import WorkplacesView
 from app.components import palette
 from app.components.actions import act
 from app.components.notice import show_notice
+from app.components.page_language import use_page_language
 from app.components.refresh_on_return import use_refresh_on_return
 from app.config import link_base
 from app.context import AppContext
 from app.i18n import t
 from app.pulse.access import parse_link, sign_in_code
+from app.statement_view import statement_link
 
 _VIEWS = {
     "workplaces": WorkplacesView,
@@ -112,13 +114,13 @@ def TopBar(state: AdminState) -> ft.Control:
                     ft.TextButton(
                         t("pulse.language_button", lang),
                         on_click=act(lambda _e: state.toggle_language()),
-                        tooltip=t("pulse.language_label", lang),
                     ),
                     ft.TextButton(
                         t("admin.sign_out", lang),
                         icon=ft.Icons.LOGOUT,
                         on_click=act(lambda _e: state.sign_out()),
                     ),
+                    statement_link(lang, "admin"),
                 ],
                 alignment=ft.MainAxisAlignment.END,
                 wrap=True,
@@ -147,6 +149,7 @@ def AdminView() -> ft.View:
 
     ft.use_effect(start, [])
     use_refresh_on_return(session, state.reload)
+    use_page_language(state.lang, t("page.admin", state.lang))
 
     if state.phase == "ready":
         section = _VIEWS[state.section](state)

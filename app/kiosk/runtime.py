@@ -35,6 +35,8 @@ MAX_TEXT = 280
 TICK_SECONDS = 0.25
 BEHAVIOUR_SECONDS = 8.0
 CONFIG_REFRESH_SECONDS = 300.0
+# The texts of /v1/content the kiosk keeps: the behaviours' intro and the definition.
+ABOUT_KEYS = ("title", "definition", "behaviours_intro")
 log = logging.getLogger(__name__)
 
 _PAIR_ERRORS = {
@@ -54,11 +56,13 @@ class KioskRuntime:
         state: KioskState,
         clock: Callable[[], float] = time.monotonic,
         wakelock=None,
+        accessibility=None,
     ) -> None:
         self.session = session
         self.state = state
         self.clock = clock
         self.wakelock = wakelock
+        self.accessibility = accessibility  # ft.SemanticsService: does the system ask for calm?
         self.outbox = Outbox(session.store)
         self.clock_watch = ClockWatch()  # the tablet's wall clock and how far off it is
         self.pairing: Pairing | None = None
@@ -92,10 +96,10 @@ class KioskRuntime:
         # entries, and taps made while they load simply join them.
         store = self.session.store
         self._spawn(self._keep_awake())
+        self._spawn(self._respect_reduced_motion())
         self.pairing = await device.load_pairing(store)
         if self.pairing:
-            content = await device.load_cached(store, device.CONTENT_KEY)
-            self.state.behaviours_intro = (content or {}).get("behaviours_intro")
+            self._show_content(await device.load_cached(store, device.CONTENT_KEY))
             self.state.show_idle(await device.load_cached(store, device.CONFIG_KEY))
         else:
             self.state.show_setup()
@@ -112,6 +116,17 @@ class KioskRuntime:
             await asyncio.wait_for(self.wakelock.enable(), 5)
         except Exception:  # a browser without the Wake Lock API still runs the kiosk
             log.info("kiosk: wakelock not available")
+
+    async def _respect_reduced_motion(self) -> None:
+        """Stop the behaviours' rotation and fades when the system asks for less motion."""
+        if self.accessibility is None:
+            return
+        try:
+            features = await asyncio.wait_for(self.accessibility.get_accessibility_features(), 5)
+        except Exception:  # no answer: keep the gentle default
+            log.info("kiosk: accessibility features not available")
+            return
+        self.state.reduce_motion = bool(features.disable_animations or features.reduce_motion)
 
     def _start_paired(self) -> None:
         for task in self._paired_tasks:
@@ -145,7 +160,7 @@ class KioskRuntime:
     async def _behaviour_loop(self) -> None:
         while True:
             await asyncio.sleep(BEHAVIOUR_SECONDS)
-            if self.state.phase == IDLE:
+            if self.state.phase == IDLE and not self.state.reduce_motion:
                 self.state.next_behaviour()
 
     async def _config_loop(self) -> None:
@@ -163,11 +178,11 @@ class KioskRuntime:
             sent = self.clock_watch.now()
             config = await api.kiosk()
             self.clock_watch.observe(config, sent, self.clock_watch.now())
-            if self.state.behaviours_intro is None:
+            if self.state.about is None:
                 content = await api.content()
-                intro = content.get("behaviours_intro")
-                await device.save_cached(store, device.CONTENT_KEY, {"behaviours_intro": intro})
-                self.state.behaviours_intro = intro
+                kept = {key: content.get(key) for key in ABOUT_KEYS}
+                await device.save_cached(store, device.CONTENT_KEY, kept)
+                self._show_content(kept)
         except Offline:
             self.state.offline = True
             return
@@ -177,6 +192,13 @@ class KioskRuntime:
             return
         await device.save_cached(store, device.CONFIG_KEY, dict(config))
         self.state.config = config
+
+    def _show_content(self, content: dict | None) -> None:
+        """The content texts the idle screen shows; a cache without the definition is refetched."""
+        content = content or {}
+        self.state.behaviours_intro = content.get("behaviours_intro")
+        has_all = all(content.get(key) for key in ABOUT_KEYS)
+        self.state.about = {key: content[key] for key in ABOUT_KEYS} if has_all else None
 
     def _on_sync_status(self, status: SyncStatus) -> None:
         self.state.offline = status.online is False
@@ -223,6 +245,14 @@ class KioskRuntime:
     def toggle_language(self) -> None:
         """Switch between Danish and English for this check-in."""
         self.state.toggle_language(self.clock())
+
+    def open_about(self) -> None:
+        """Show what psychological safety means here, until a touch or the idle reset."""
+        self.state.open_about(self.clock())
+
+    def close_about(self) -> None:
+        """Close the definition."""
+        self.state.close_about()
 
     def _queued(self) -> None:
         self.state.queue_depth = self.outbox.depth()
@@ -273,7 +303,7 @@ class KioskRuntime:
         )
         await device.save_pairing(self.session.store, self.pairing)
         await self.outbox.reset_dropped()  # a new device: its count of refused items starts at 0
-        self.state.behaviours_intro = None
+        self.state.behaviours_intro = self.state.about = None
         await self.refresh_config()
         self.state.show_idle()
         self._start_paired()
@@ -287,7 +317,7 @@ class KioskRuntime:
         await device.forget_pairing(self.session.store)
         self.pairing = None
         self.state.config = None
-        self.state.behaviours_intro = None
+        self.state.behaviours_intro = self.state.about = None
         self.state.queue_depth = 0
         self.state.offline = False
         self.state.show_setup()

@@ -16,6 +16,7 @@ from functions.domain.anonymity import validate_threshold
 from functions.domain.bootstrap import seed_prompts
 from functions.domain.models import Settings
 from functions.domain.pairing import make_admin_token
+from functions.local.accessible_page import accessible_pages
 from functions.local.gateway import LocalGateway
 from functions.local.security_headers import with_security_headers
 
@@ -118,7 +119,7 @@ def asgi_app(embedded: Embedded, config: Config):
             assets_dir=str(assets) if assets.is_dir() else None,
         ),
     )
-    return with_security_headers(api_then_ui(api, root))
+    return with_security_headers(api_then_ui(api, accessible_pages(root)))
 
 
 def api_then_ui(api, ui):
