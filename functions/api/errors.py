@@ -60,7 +60,8 @@ def install_error_handlers(app) -> None:
 
     @app.exception_handler(errors.DomainError)
     def domain_error(exc: errors.DomainError) -> Response:
-        return error_response(STATUS.get(type(exc), HTTPStatus.BAD_REQUEST), exc.code, exc.message)
+        status = next((s for kind, s in STATUS.items() if isinstance(exc, kind)), 400)
+        return error_response(status, exc.code, exc.message, getattr(exc, "details", None))
 
     @app.exception_handler(RequestValidationError)
     def invalid_request(exc: RequestValidationError) -> Response:

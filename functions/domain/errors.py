@@ -51,3 +51,13 @@ class TooManyAttempts(DomainError):
     """Too many failed guesses in the current window; try again later."""
 
     code = "too_many_attempts"
+
+
+class FileRefused(InvalidInput):
+    """An uploaded file has problems; `details` lists each with its line, and nothing was kept."""
+
+    code = "invalid_file"
+
+    def __init__(self, message: str, details: list[dict]):
+        super().__init__(message)
+        self.details = details
