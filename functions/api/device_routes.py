@@ -54,8 +54,14 @@ def completions(body: CompletionsBody, caller: Device, services: Svc) -> dict:
 
 @router.post("/v1/heartbeat", tags=["device"])
 def heartbeat(body: HeartbeatBody, caller: Device, services: Svc):
-    """A kiosk's sign of life and how many answers wait in its outbox."""
+    """A kiosk's sign of life, how many answers wait in its outbox, how many the server refused
+    since pairing and how far its clock is off."""
     pairing.record_heartbeat(
-        services.store, caller.device_id, body.app_version, body.queue_depth, services.now()
+        services.store,
+        caller.device_id,
+        pairing.Heartbeat(
+            body.app_version, body.queue_depth, body.dropped, body.clock_offset_seconds
+        ),
+        services.now(),
     )
     return Response(status_code=204)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
+import pytest
+
 from tests.api.conftest import ADMIN_TOKEN
 
 
@@ -153,6 +155,47 @@ def test_heartbeat_shows_in_the_device_list(api):
     [listed] = api.get(f"/v1/workplaces/{wp}/devices").json["devices"]
     assert listed["app_version"] == "1.2.0" and listed["queue_depth"] == 3
     assert listed["silent"] is False and listed["last_seen"] == "2026-11-25T10:00:00Z"
+
+
+def test_heartbeat_reports_dropped_items_and_clock_offset_to_the_admin(api):
+    # Given a paired tablet whose clock is 3 days fast and that had 2 items refused
+    wp = api.workplace()
+    device = api.paired_device(wp)
+    beat = {"app_version": "1.3.0", "queue_depth": 0, "dropped": 2, "clock_offset_seconds": 259200}
+    # When it reports in
+    assert api.post("/v1/heartbeat", beat, token=device).status == 204
+    # Then the device list says both
+    [listed] = api.get(f"/v1/workplaces/{wp}/devices").json["devices"]
+    assert (listed["dropped"], listed["clock_offset_seconds"]) == (2, 259200)
+
+
+def test_heartbeat_of_an_older_kiosk_leaves_both_unknown(api):
+    wp = api.workplace()
+    device = api.paired_device(wp)
+    api.post("/v1/heartbeat", {"app_version": "1.2.0", "queue_depth": 0}, token=device)
+    [listed] = api.get(f"/v1/workplaces/{wp}/devices").json["devices"]
+    assert (listed["dropped"], listed["clock_offset_seconds"]) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"dropped": -1},
+        {"dropped": "3"},
+        {"dropped": 2.0},
+        {"clock_offset_seconds": 10**11},
+        {"clock_offset_seconds": "60"},
+        {"clock_offset_seconds": True},
+    ],
+)
+def test_heartbeat_with_bad_new_fields_is_refused_and_changes_nothing(api, change):
+    wp = api.workplace()
+    device = api.paired_device(wp)
+    beat = {"app_version": "1.3.0", "queue_depth": 0} | change
+    answer = api.post("/v1/heartbeat", beat, token=device)
+    assert answer.status == 400 and answer.json["error"]["code"] == "invalid_request"
+    [listed] = api.get(f"/v1/workplaces/{wp}/devices").json["devices"]
+    assert listed["last_seen"] is None
 
 
 def test_revoked_tablet_is_locked_out_at_once(api):

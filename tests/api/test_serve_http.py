@@ -38,6 +38,21 @@ def test_a_tap_travels_from_pairing_to_the_pulse(server):
     assert (week["responses"], week["mean"]) == (5, 7.0)
 
 
+def test_a_tablet_reports_its_dropped_items_and_clock_over_http(server):
+    # Given a paired tablet
+    wp = admin(server, "POST", "/v1/workplaces", json={"name": "Mælkebøtten"}).json()["id"]
+    code = admin(server, "POST", f"/v1/workplaces/{wp}/pairing-codes").json()["code"]
+    paired = httpx.post(f"{server.api}/v1/pair", json={"code": code, "device_name": "Gang"})
+    device = {"Authorization": f"Bearer {paired.json()['device_token']}"}
+    # When it reports one refused item and a clock 10 minutes slow
+    beat = {"app_version": "1.3.0", "queue_depth": 0, "dropped": 1, "clock_offset_seconds": -600}
+    answer = httpx.post(f"{server.api}/v1/heartbeat", json=beat, headers=device)
+    # Then the admin's device list shows both
+    assert answer.status_code == 204
+    [listed] = admin(server, "GET", f"/v1/workplaces/{wp}/devices").json()["devices"]
+    assert (listed["dropped"], listed["clock_offset_seconds"]) == (1, -600)
+
+
 def test_errors_are_json_over_http(server):
     answer = httpx.post(
         f"{server.api}/v1/heartbeat",
