@@ -1,4 +1,5 @@
-"""The `tryghedspuls` command: serve the embedded product, make an AWS admin token, build a PWA."""
+"""The `tryghedspuls` command: serve the embedded product, make an AWS admin token, build a PWA,
+import the organisation and print pairing sheets."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from functions.commands import import_org, pairing_sheet
 from functions.config import load_config
 
 
@@ -90,6 +92,8 @@ def parser() -> argparse.ArgumentParser:
     web.add_argument("--api-url", default="", help="the API address prefilled on the kiosk")
     web.add_argument("--out", default="build/web")
     web.set_defaults(run=_build_web)
+    import_org.add_parser(sub)
+    pairing_sheet.add_parser(sub)
     return p
 
 
