@@ -19,6 +19,7 @@ from app.client.outbox import Outbox
 from app.client.sync import Syncer, SyncStatus
 from app.config import APP_VERSION
 from app.context import Session
+from app.i18n import t
 from app.kiosk import device
 from app.kiosk.admin_gate import AdminGate
 from app.kiosk.device import Pairing
@@ -53,8 +54,10 @@ class KioskRuntime:
         state: KioskState,
         clock: Callable[[], float] = time.monotonic,
         wakelock=None,
+        link_code: str | None = None,
     ) -> None:
         self.session = session
+        self.link_code = link_code  # from a pairing sheet's QR code: pair at once if unpaired
         self.state = state
         self.clock = clock
         self.wakelock = wakelock
@@ -102,6 +105,18 @@ class KioskRuntime:
         self.state.queue_depth = self.outbox.depth()
         if self.pairing:
             self._start_paired()
+        elif self.link_code:
+            await self.pair_from_link(self.link_code)
+
+    async def pair_from_link(self, code: str) -> None:
+        """Pair with the code of a scanned pairing sheet, with the default address and name.
+
+        Only an unpaired tablet pairs this way: a tablet already on the wall keeps its workplace
+        (and the answers waiting in it) until an administrator unpairs it at the hidden corner.
+        """
+        self.state.link_code = code
+        name = t("setup.device_name_default", "da")
+        await self.pair(self.session.api_url, code, name)
 
     async def _keep_awake(self) -> None:
         if self.wakelock is None:

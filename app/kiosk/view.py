@@ -15,6 +15,7 @@ from app.i18n import t
 from app.kiosk.checkin_screens import DoneScreen, ThanksScreen
 from app.kiosk.gate_overlay import GateOverlay
 from app.kiosk.idle_screen import IdleScreen
+from app.kiosk.pair_link import pairing_code_from
 from app.kiosk.runtime import KioskRuntime
 from app.kiosk.setup_screen import SetupScreen
 from app.kiosk.state import DONE, GATE_CLOSED, IDLE, LOADING, SETUP, THANKS, KioskState
@@ -89,13 +90,28 @@ def KioskView() -> ft.View:
     """The kiosk for this session: state and runtime live as long as the view is mounted."""
     session: Session = ft.use_context(AppContext)
     state, _ = ft.use_state(KioskState)  # use_state subscribes this view to the observable
-    runtime = ft.use_memo(lambda: KioskRuntime(session, state, wakelock=_wakelock(session)), [])
+    runtime = ft.use_memo(
+        lambda: KioskRuntime(
+            session,
+            state,
+            wakelock=_wakelock(session),
+            link_code=pairing_code_from(ft.context.page.route),
+        ),
+        [],
+    )
     ft.use_effect(
         lambda: session.add_worker(runtime),
         [],
         cleanup=lambda: session.remove_worker(runtime),
     )
     route = ft.use_route_location() or "/kiosk"
+
+    def forget_link() -> None:
+        # Paired from a sheet's address: take the (now used) code out of the address bar.
+        if state.phase == IDLE and pairing_code_from(ft.context.page.route):
+            ft.context.page.navigate("/kiosk")
+
+    ft.use_effect(forget_link, [state.phase])
     if state.phase == LOADING:
         return MessageView(t("app.loading"), route=route, busy=True)
     return ft.View(
