@@ -104,6 +104,27 @@ class ApiClient:
         body = {"app_version": app_version, "queue_depth": queue_depth}
         await self._call("POST", "/v1/heartbeat", body)
 
+    async def heartbeat_with_config(
+        self,
+        config_version: str,
+        app_version: str,
+        queue_depth: int,
+        dropped: int | None = None,
+        clock_offset_seconds: int | None = None,
+    ) -> dict | None:
+        """POST /v1/heartbeat with the kiosk's configuration version: {config_version, kiosk},
+        where kiosk is the new configuration, or None when `config_version` is current."""
+        body: dict = {
+            "app_version": app_version,
+            "queue_depth": queue_depth,
+            "config_version": config_version,
+        }
+        if dropped is not None:
+            body["dropped"] = dropped
+        if clock_offset_seconds is not None:
+            body["clock_offset_seconds"] = clock_offset_seconds
+        return await self._call("POST", "/v1/heartbeat", body)
+
     # Viewer (and admin)
     async def pulse(self, workplace_id: str, weeks: int = 12) -> t.Pulse:
         """GET /v1/workplaces/{id}/pulse."""

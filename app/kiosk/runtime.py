@@ -22,6 +22,7 @@ from app.context import Session
 from app.i18n import t
 from app.kiosk import device
 from app.kiosk.admin_gate import AdminGate
+from app.kiosk.config_by_heartbeat import ConfigByHeartbeat
 from app.kiosk.device import Pairing
 from app.kiosk.state import (
     DONE,
@@ -34,7 +35,6 @@ from app.kiosk.state import (
 MAX_TEXT = 280
 TICK_SECONDS = 0.25
 BEHAVIOUR_SECONDS = 8.0
-CONFIG_REFRESH_SECONDS = 300.0
 log = logging.getLogger(__name__)
 
 _PAIR_ERRORS = {
@@ -129,12 +129,9 @@ class KioskRuntime:
     def _start_paired(self) -> None:
         for task in self._paired_tasks:
             task.cancel()
-        api = self._device_api()
+        api = ConfigByHeartbeat(self._device_api(), self._apply_config)
         self.syncer = Syncer(self.outbox, api, APP_VERSION, on_status=self._on_sync_status)
-        self._paired_tasks = [
-            self._spawn(self.syncer.run()),
-            self._spawn(self._config_loop()),
-        ]
+        self._paired_tasks = [self._spawn(self.syncer.run())]
 
     def _spawn(self, coro: Coroutine) -> asyncio.Task:
         return self.session.start(coro)
@@ -155,13 +152,10 @@ class KioskRuntime:
             if self.state.phase == IDLE:
                 self.state.next_behaviour()
 
-    async def _config_loop(self) -> None:
-        while True:
-            try:
-                await self.refresh_config()
-            except Exception:  # keep the cached week rather than stop refreshing
-                log.exception("kiosk: config refresh failed")
-            await asyncio.sleep(CONFIG_REFRESH_SECONDS)
+    async def _apply_config(self, config: dict) -> None:
+        """A new week configuration came with a heartbeat: keep it and show it."""
+        await device.save_cached(self.session.store, device.CONFIG_KEY, dict(config))
+        self.state.config = config
 
     async def refresh_config(self) -> None:
         """Fetch this week's configuration (and the content texts); keep the cache on failure."""

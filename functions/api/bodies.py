@@ -52,6 +52,9 @@ class HeartbeatBody(_Body):
     clock_offset_seconds: int | None = Field(
         default=None, ge=-MAX_CLOCK_OFFSET_SECONDS, le=MAX_CLOCK_OFFSET_SECONDS
     )
+    # The version of the week configuration the kiosk holds ("" for none): sent, the answer is
+    # 200 with the current version, and the configuration itself when it changed.
+    config_version: str | None = Field(default=None, max_length=64)
 
 
 class NewWorkplace(_Body):

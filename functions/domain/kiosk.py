@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import datetime
 
 from functions.domain.models import Settings, Workplace
@@ -30,3 +32,9 @@ def kiosk_view(
         },
         "last_week": last_week_for_kiosk(store, workplace, settings.anonymity_threshold, now),
     }
+
+
+def config_version(view: dict) -> str:
+    """A short fingerprint of a kiosk configuration: equal exactly when the configuration is."""
+    text = json.dumps(view, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
