@@ -19,7 +19,9 @@ from fpdf import FPDF
 from functions.domain.pairing_sheets import SheetPage
 
 ROOT = Path(__file__).resolve().parents[2]
-FONTS = ROOT / "app" / "assets" / "fonts"
+# In the repository the app's fonts; in the Lambda package infra/Makefile copies them next to us.
+_PACKAGED_FONTS = Path(__file__).resolve().parent / "fonts"
+FONTS = _PACKAGED_FONTS if _PACKAGED_FONTS.is_dir() else ROOT / "app" / "assets" / "fonts"
 TEXTS = ROOT / "content" / "pairing_sheet.json"
 LOCAL = ZoneInfo("Europe/Copenhagen")
 QR_SIZE_MM = 90.0
