@@ -1,9 +1,10 @@
 """The sync loop's device API, whose heartbeat also brings the week's configuration when it changed.
 
 An idle kiosk used to make two calls every 5 minutes (GET /v1/kiosk and the heartbeat); kiosk
-polling was 98.6 % of all API calls. Now its only regular call is the heartbeat, every 10 minutes
-(sync.Syncer's default): it sends the configuration version it holds and gets the new
-configuration back only when that changed (a new week, prompt, setting or name).
+polling was 98.6 % of all API calls. Now its only regular call is the heartbeat, every 15 minutes
+(sync.Syncer's default; the target was at most one per 10): it sends the configuration version it
+holds and gets the new configuration back only when that changed (a new week, prompt, setting or
+name). infra/README.md's cost model rests on this.
 """
 
 from __future__ import annotations

@@ -65,7 +65,7 @@ def heartbeat(body: HeartbeatBody, caller: Device, services: Svc):
         ),
         services.now(),
     )
-    publish_heartbeat(body.queue_depth, body.dropped, body.clock_offset_seconds)
+    publish_heartbeat(body.dropped)
     if body.config_version is None:
         return Response(status_code=204)  # a kiosk that fetches GET /v1/kiosk itself
     # The kiosk's only regular call: it learns here whether its week changed (issue 14's cost).
