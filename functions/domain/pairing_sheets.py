@@ -2,10 +2,12 @@
 pairs a tablet with it when opened (a QR code on paper, so no one types a code 150 times).
 
 Why a code may live 14 days (SHEET_CODE_LIFETIME) and still be safe:
-- Guessing: pairing allows at most MAX_FAILED_ATTEMPTS wrong codes per 15-minute window for
-  everyone at once, so 14 days allow 30 x 4 x 24 x 14 = 40,320 guesses. With a sheet's 150 codes
-  open among 31^8 (8.5 x 10^11) possible, the chance that any guess hits one in those 14 days is
-  40,320 x 150 / 8.5 x 10^11 = 7 x 10^-6.
+- Guessing: the chance that anyone guesses one of a sheet's 150 codes within its 14 days is
+  (guesses possible in 14 days) x 150 / (number of codes). With 8-symbol codes (31^8 = 8.5e11) and
+  at most 30 wrong codes per 15 minutes: 40,320 x 150 / 8.5e11 = 7e-6. With the 12-symbol codes
+  (31^12 = 7.9e17) and no lockout that branch i9-server brings, at the API throttle's 2 guesses a
+  second on AWS: 2.4e6 x 150 / 7.9e17 = 5e-10; at the embedded server's cap of 1,000 a second:
+  1.2e9 x 150 / 7.9e17 = 2e-7.
 - Use: a code pairs one tablet only (the store marks it used in the same transaction that adds
   the device), so once the wall tablet is paired the sheet is worth nothing. A sheet that goes
   astray before that can pair one stranger's tablet to one workplace; the Tablets overview shows
@@ -72,7 +74,7 @@ def make_sheet_pages(
     pages = []
     for workplace in workplaces_for_sheets(store, area):
         code = make_pairing_code(store, workplace.id, now, SHEET_CODE_LIFETIME)
-        shown = f"{code.code[:4]}-{code.code[4:]}"
+        shown = "-".join(code.code[i : i + 4] for i in range(0, len(code.code), 4))
         pages.append(
             SheetPage(workplace, shown, kiosk_pairing_url(base_url, shown), code.expires_at)
         )
