@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from app.admin.state import AdminState
-from app.client.storage import MemoryStore
 from tests.app.screen_fakes import FakeApi, run
 from tests.app.test_admin_state import WORKPLACE, signed_in
 
