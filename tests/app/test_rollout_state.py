@@ -88,4 +88,3 @@ def test_tablets_tab_loads_the_fleet():
     api.on("GET", "/v1/devices", (200, {"tablets": [row], "needing_attention": 1}))
     run(state.show("tablets"))
     assert state.tablets.rows == [row] and state.tablets.needing_attention == 1
-
