@@ -41,7 +41,7 @@ def checkins(body: CheckinsBody, caller: Device, services: Svc) -> dict:
     """Count each check-in of a batch once; one bad item never blocks the rest."""
     k = services.settings().anonymity_threshold
     return recording.record_checkins(
-        services.store, caller.workplace_id, body.checkins, services.now(), k
+        services.store, caller.workplace_id, body.checkins, services.now(), k, body.sent_at
     )
 
 
@@ -49,7 +49,12 @@ def checkins(body: CheckinsBody, caller: Device, services: Svc) -> dict:
 def completions(body: CompletionsBody, caller: Device, services: Svc) -> dict:
     """Store each sentence completion of a batch once."""
     return recording.record_completions(
-        services.store, caller.workplace_id, body.completions, services.now()
+        services.store,
+        caller.workplace_id,
+        body.completions,
+        services.now(),
+        services.names,
+        body.sent_at,
     )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from functions.domain.errors import DomainError
 
-SCHEMA_VERSION = 2  # PRAGMA user_version; raise it with a migration in MIGRATIONS
+SCHEMA_VERSION = 2  # PRAGMA user_version; new columns: ADDED_COLUMNS; reshaping: MIGRATIONS
 BUSY_MS = 5000
 
 _SCORE_COLUMNS = ", ".join(f"d{score} INTEGER NOT NULL DEFAULT 0" for score in range(1, 11))
@@ -78,15 +78,11 @@ CREATE TABLE IF NOT EXISTS attempts (
 # one that it lacks when it is opened. Order-free on purpose, so features add columns independently.
 ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("workplaces", "leaders", "TEXT NOT NULL DEFAULT '[]'"),
+    ("devices", "dropped", "INTEGER"),
+    ("devices", "clock_offset_seconds", "INTEGER"),
 )
-# Statements that bring a file from the version before the key up to the key's version. A new file
-# (user_version 0) gets SCHEMA as it is now and skips them.
-MIGRATIONS: dict[int, str] = {
-    2: """
-ALTER TABLE devices ADD COLUMN dropped INTEGER;
-ALTER TABLE devices ADD COLUMN clock_offset_seconds INTEGER;
-""",
-}
+# Statements that bring a file from the version before the key up to the key's version.
+MIGRATIONS: dict[int, str] = {}
 # What TTL removes on DynamoDB, removed here when the file is opened.
 _PURGE = (
     "DELETE FROM event_markers WHERE expires_at < ?",

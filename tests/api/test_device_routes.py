@@ -136,6 +136,44 @@ def test_body_not_of_the_shape_is_a_400_and_counts_nothing(api):
     assert api.get(f"/v1/workplaces/{wp}/pulse").json["weeks"][-1]["responses"] == 0
 
 
+def test_a_tablet_three_days_fast_loses_no_tap_when_it_says_when_it_sent(api, clock):
+    # Given a tablet whose clock is 3 days fast: it stamps and sends in its own time
+    wp = api.workplace()
+    device = api.paired_device(wp)
+    fast = clock.now + timedelta(days=3)
+    scores = (6, 8, 7, 7, 9)
+    items = [{"id": str(uuid.uuid4()), "score": s, "at": fast.isoformat()} for s in scores]
+    # When it sends with sent_at, and an older kiosk sends the same kind of batch without
+    answer = api.post("/v1/checkins", {"checkins": items, "sent_at": fast.isoformat()}, device)
+    items_again = [item | {"id": str(uuid.uuid4())} for item in items]
+    old = api.post("/v1/checkins", {"checkins": items_again}, token=device).json
+    # Then all five count in this week, while without sent_at they are refused as before
+    assert len(answer.json["accepted"]) == 5 and answer.json["rejected"] == []
+    assert [r["reason"] for r in old["rejected"]] == ["in_future"] * 5
+    week = api.get(f"/v1/workplaces/{wp}/pulse").json["weeks"][-1]
+    assert (week["week"], week["responses"], week["mean"]) == ("2026-W48", 5, 7.4)
+
+
+def test_batch_answers_and_the_kiosk_config_tell_the_server_time(api):
+    device = api.paired_device(api.workplace())
+    assert api.check_in(device, 5).json["server_time"] == "2026-11-25T10:00:00Z"
+    assert api.complete(device, "vi lytter").json["server_time"] == "2026-11-25T10:00:00Z"
+    assert api.get("/v1/kiosk", token=device).json["server_time"] == "2026-11-25T10:00:00Z"
+
+
+@pytest.mark.parametrize("sent_at", ["i går", "2026-11-25T10:00:00", 1764064800, None, "x" * 65])
+def test_a_malformed_sent_at_refuses_the_batch_and_counts_nothing(api, sent_at):
+    wp = api.workplace()
+    device = api.paired_device(wp)
+    item = {"id": str(uuid.uuid4()), "score": 7, "at": api.services.now().isoformat()}
+    body = {"checkins": [item], "sent_at": sent_at}
+    if sent_at is None:
+        body["sent_at"] = ""  # an empty string is no time either
+    answer = api.post("/v1/checkins", body, token=device)
+    assert answer.status == 400 and answer.json["error"]["code"] == "invalid_request"
+    assert api.get(f"/v1/workplaces/{wp}/pulse").json["weeks"][-1]["responses"] == 0
+
+
 def test_completion_naming_a_person_is_held_for_review(api):
     wp = api.workplace()
     device = api.paired_device(wp)
