@@ -1,4 +1,5 @@
-"""The `tryghedspuls` command: serve the embedded product, make an AWS admin token, build a PWA."""
+"""The `tryghedspuls` command: serve the embedded product, make an AWS admin token, build a PWA,
+import the organisation and print pairing sheets."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from functions.commands import admin_token, backup, restore
+from functions.commands import admin_token, backup, import_org, pairing_sheet, restore
 from functions.config import load_config
 
 
@@ -70,6 +71,8 @@ def parser() -> argparse.ArgumentParser:
     web.set_defaults(run=_build_web)
     backup.register(sub)
     restore.register(sub)
+    import_org.add_parser(sub)
+    pairing_sheet.add_parser(sub)
     return p
 
 

@@ -16,6 +16,7 @@ from app.admin.completions_state import CompletionsState
 from app.admin.console import Console, Notify
 from app.admin.organisation_state import OrganisationState
 from app.admin.prompts_state import PromptsState
+from app.admin.rollout_state import OrgImportState, SheetsState, TabletsState
 from app.admin.settings_state import SettingsState
 from app.admin.workplaces_state import WorkplacesState
 from app.client.api import ApiClient
@@ -24,7 +25,7 @@ from app.client.storage import KeyValueStore
 from app.i18n import DEFAULT_LANGUAGE, other_language
 from app.pulse.access import ADMIN_TOKEN_KEY
 
-SECTIONS = ("workplaces", "prompts", "completions", "organisation", "settings")
+SECTIONS = ("workplaces", "tablets", "prompts", "completions", "organisation", "settings")
 
 
 def _quiet(_text: str, _error: bool) -> None:
@@ -49,6 +50,9 @@ class AdminState:
     completions: CompletionsState | None = None
     organisation: OrganisationState | None = None
     settings: SettingsState | None = None
+    tablets: TabletsState | None = None
+    org_import: OrgImportState | None = None
+    sheets: SheetsState | None = None
     origin: str = ""
     _loaded: set = field(default_factory=set)
 
@@ -103,6 +107,9 @@ class AdminState:
         self.completions = CompletionsState(console, self.workplaces)
         self.organisation = OrganisationState(console)
         self.settings = SettingsState(console, self.workplaces)
+        self.tablets = TabletsState(console)
+        self.org_import = OrgImportState(console, self.workplaces)
+        self.sheets = SheetsState(console)
         # Views receive this state; a change inside a section re-renders them through it.
         self._relay = lambda _sender, _field: self._notify(None)
         for section in (
@@ -111,6 +118,9 @@ class AdminState:
             self.completions,
             self.organisation,
             self.settings,
+            self.tablets,
+            self.org_import,
+            self.sheets,
         ):
             section.subscribe(self._relay)
         self.problem = None

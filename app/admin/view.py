@@ -11,6 +11,7 @@ from app.admin.organisation_view import OrganisationView
 from app.admin.prompts_view import PromptsView
 from app.admin.settings_view import SettingsView
 from app.admin.state import SECTIONS, AdminState
+from app.admin.tablets_view import TabletsView
 from app.admin.workplaces_view import WorkplacesView
 from app.components import palette
 from app.components.actions import act
@@ -25,6 +26,7 @@ from app.statement_view import statement_link
 
 _VIEWS = {
     "workplaces": WorkplacesView,
+    "tablets": TabletsView,
     "prompts": PromptsView,
     "completions": CompletionsView,
     "organisation": OrganisationView,
@@ -32,6 +34,7 @@ _VIEWS = {
 }
 _ICONS = {
     "workplaces": ft.Icons.HOME_WORK_OUTLINED,
+    "tablets": ft.Icons.TABLET_ANDROID,
     "prompts": ft.Icons.FORMAT_QUOTE,
     "completions": ft.Icons.FACT_CHECK_OUTLINED,
     "organisation": ft.Icons.INSIGHTS,

@@ -20,8 +20,10 @@ from app.client.outbox import Outbox
 from app.client.sync import Syncer, SyncStatus
 from app.config import APP_VERSION
 from app.context import Session
+from app.i18n import t
 from app.kiosk import device
 from app.kiosk.admin_gate import AdminGate
+from app.kiosk.config_by_heartbeat import ConfigByHeartbeat
 from app.kiosk.device import Pairing
 from app.kiosk.state import (
     DONE,
@@ -34,7 +36,6 @@ from app.kiosk.state import (
 MAX_TEXT = 280
 TICK_SECONDS = 0.25
 BEHAVIOUR_SECONDS = 8.0
-CONFIG_REFRESH_SECONDS = 300.0
 # The texts of /v1/content the kiosk keeps: the behaviours' intro and the definition.
 ABOUT_KEYS = ("title", "definition", "behaviours_intro")
 log = logging.getLogger(__name__)
@@ -57,8 +58,10 @@ class KioskRuntime:
         clock: Callable[[], float] = time.monotonic,
         wakelock=None,
         accessibility=None,
+        link_code: str | None = None,
     ) -> None:
         self.session = session
+        self.link_code = link_code  # from a pairing sheet's QR code: pair at once if unpaired
         self.state = state
         self.clock = clock
         self.wakelock = wakelock
@@ -108,6 +111,18 @@ class KioskRuntime:
         self.state.queue_depth = self.outbox.depth()
         if self.pairing:
             self._start_paired()
+        elif self.link_code:
+            await self.pair_from_link(self.link_code)
+
+    async def pair_from_link(self, code: str) -> None:
+        """Pair with the code of a scanned pairing sheet, with the default address and name.
+
+        Only an unpaired tablet pairs this way: a tablet already on the wall keeps its workplace
+        (and the answers waiting in it) until an administrator unpairs it at the hidden corner.
+        """
+        self.state.link_code = code
+        name = t("setup.device_name_default", "da")
+        await self.pair(self.session.api_url, code, name)
 
     async def _keep_awake(self) -> None:
         if self.wakelock is None:
@@ -131,7 +146,7 @@ class KioskRuntime:
     def _start_paired(self) -> None:
         for task in self._paired_tasks:
             task.cancel()
-        api = self._device_api()
+        api = ConfigByHeartbeat(self._device_api(), self._apply_config)
         self.syncer = Syncer(
             self.outbox,
             api,
@@ -139,10 +154,7 @@ class KioskRuntime:
             on_status=self._on_sync_status,
             clock_watch=self.clock_watch,
         )
-        self._paired_tasks = [
-            self._spawn(self.syncer.run()),
-            self._spawn(self._config_loop()),
-        ]
+        self._paired_tasks = [self._spawn(self.syncer.run())]
 
     def _spawn(self, coro: Coroutine) -> asyncio.Task:
         return self.session.start(coro)
@@ -163,13 +175,10 @@ class KioskRuntime:
             if self.state.phase == IDLE and not self.state.reduce_motion:
                 self.state.next_behaviour()
 
-    async def _config_loop(self) -> None:
-        while True:
-            try:
-                await self.refresh_config()
-            except Exception:  # keep the cached week rather than stop refreshing
-                log.exception("kiosk: config refresh failed")
-            await asyncio.sleep(CONFIG_REFRESH_SECONDS)
+    async def _apply_config(self, config: dict) -> None:
+        """A new week configuration came with a heartbeat: keep it and show it."""
+        await device.save_cached(self.session.store, device.CONFIG_KEY, dict(config))
+        self.state.config = config
 
     async def refresh_config(self) -> None:
         """Fetch this week's configuration (and the content texts); keep the cache on failure."""

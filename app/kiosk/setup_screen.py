@@ -17,7 +17,7 @@ def SetupScreen(state: KioskState, runtime: KioskRuntime, default_api_url: str) 
     """Pair the tablet; errors show in Danish under the form."""
     lang = "da"  # set up by staff in Denmark; the check-in itself offers English
     api_url = use_text_input(default_api_url)
-    code = use_text_input("")
+    code = use_text_input(state.link_code)
     name = use_text_input(t("setup.device_name_default", lang))
 
     async def submit() -> None:

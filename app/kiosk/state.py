@@ -47,6 +47,7 @@ class KioskState:
     queue_depth: int = 0
     setup_notice: Notice | None = None
     pairing: bool = False
+    link_code: str = ""  # the code of the address the tablet was opened with, for the form
     gate: str = GATE_CLOSED
     gate_notice: Notice | None = None
     checkins: int = 0  # taps this session: a key that gives each check-in fresh controls

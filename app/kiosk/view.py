@@ -17,6 +17,7 @@ from app.kiosk.about_overlay import AboutOverlay
 from app.kiosk.checkin_screens import DoneScreen, ThanksScreen
 from app.kiosk.gate_overlay import GateOverlay
 from app.kiosk.idle_screen import IdleScreen
+from app.kiosk.pair_link import pairing_code_from
 from app.kiosk.runtime import KioskRuntime
 from app.kiosk.setup_screen import SetupScreen
 from app.kiosk.state import DONE, GATE_CLOSED, IDLE, LOADING, SETUP, THANKS, KioskState
@@ -101,6 +102,7 @@ def KioskView() -> ft.View:
             state,
             wakelock=_kept(session, ft.Wakelock()),
             accessibility=_kept(session, ft.SemanticsService()),
+            link_code=pairing_code_from(ft.context.page.route),
         ),
         [],
     )
@@ -124,6 +126,13 @@ def KioskView() -> ft.View:
 
     ft.use_effect(listen, [], cleanup=stop_listening)
     use_page_language(state.lang, t("page.kiosk", state.lang))
+
+    def forget_link() -> None:
+        # Paired from a sheet's address: take the (now used) code out of the address bar.
+        if state.phase == IDLE and pairing_code_from(ft.context.page.route):
+            ft.context.page.navigate("/kiosk")
+
+    ft.use_effect(forget_link, [state.phase])
     if state.phase == LOADING:
         return MessageView(t("app.loading"), route=route, busy=True)
     return ft.View(

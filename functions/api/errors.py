@@ -64,8 +64,8 @@ def install_error_handlers(app) -> None:
 
     @app.exception_handler(errors.DomainError)
     def domain_error(exc: errors.DomainError) -> Response:
-        status = STATUS.get(type(exc), HTTPStatus.BAD_REQUEST)
-        answer = error_response(status, exc.code, exc.message)
+        status = next((s for kind, s in STATUS.items() if isinstance(exc, kind)), 400)
+        answer = error_response(status, exc.code, exc.message, getattr(exc, "details", None))
         if isinstance(exc, errors.PairingCodeInvalid) and exc.hold_seconds:
             # The embedded gateway holds this answer back so long; it tells clients too.
             answer.headers["Retry-After"] = str(exc.hold_seconds)

@@ -61,3 +61,13 @@ class StorageFull(DomainError):
     Not the caller's fault, so the API answers 503; a kiosk keeps what it sent and retries."""
 
     code = "storage_full"
+
+
+class FileRefused(InvalidInput):
+    """An uploaded file has problems; `details` lists each with its line, and nothing was kept."""
+
+    code = "invalid_file"
+
+    def __init__(self, message: str, details: list[dict]):
+        super().__init__(message)
+        self.details = details

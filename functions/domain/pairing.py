@@ -29,15 +29,20 @@ from functions.domain.moderation import clean_text
 from functions.domain.ports import Store
 
 CODE_LIFETIME = timedelta(minutes=15)
+# A printed sheet must outlive the post and a busy rollout week; see pairing_sheets.py for why
+# that is still safe.
+SHEET_CODE_LIFETIME = timedelta(days=14)
 ATTEMPT_WINDOW_SECONDS = 15 * 60  # the Retry-After of a 429 (api/errors.py)
 WRONG_CODE_HOLD_SECONDS = 1
 SILENT_AFTER = timedelta(hours=48)
 
 
-def make_pairing_code(store: Store, workplace_id: str, now: datetime) -> PairingCode:
-    """A fresh single-use code for one workplace, valid for 15 minutes."""
+def make_pairing_code(
+    store: Store, workplace_id: str, now: datetime, lifetime: timedelta = CODE_LIFETIME
+) -> PairingCode:
+    """A fresh single-use code for one workplace, valid for 15 minutes (or `lifetime`)."""
     require_workplace(store, workplace_id)
-    expires_at = int((now + CODE_LIFETIME).timestamp())
+    expires_at = int((now + lifetime).timestamp())
     code = PairingCode(
         code=normalise_code(new_pairing_code()), workplace_id=workplace_id, expires_at=expires_at
     )

@@ -267,3 +267,23 @@ def test_a_viewer_link_and_the_admin_console_open_by_hash_route_on_a_plain_stati
     asked = [path.split("?")[0] for path, _ in site.requests[asked_before:]]
     assert not {"/pulse", "/admin", "/kiosk"} & set(asked)
     assert outside == []
+
+
+def test_a_pairing_sheets_qr_code_pairs_the_static_kiosk_at_once(
+    tablet, site: StaticSite, admin: httpx.Client, workplace: dict, tmp_path: Path
+):
+    from tests.sheets import pages_text, qr_codes_of
+
+    context, _ = tablet
+    page = context.new_page()
+    # Given pairing sheets printed for the PWA's address (hash routes: the address ends in "#")
+    sheets = admin.post("/v1/pairing-sheets", json={"base_url": site.url + "#"}, timeout=60)
+    pdf = sheets.raise_for_status().content
+    pages = dict(zip(pages_text(pdf, tmp_path), qr_codes_of(pdf, tmp_path), strict=True))
+    url = next(qr for text, qr in pages.items() if workplace["name"] in text)
+    assert url.startswith(f"{site.url}#/kiosk?pair=")
+    # When a fresh tablet opens the address in its QR code
+    load(page, url, IDLE)
+    # Then it is paired with that workplace at once, nothing typed
+    expect(by_id(page, "workplace")).to_contain_text(workplace["name"])
+    shot(page, "paired-by-qr")
