@@ -43,9 +43,13 @@ def new_token_id() -> str:
 
 def new_pairing_code() -> str:
     """A new pairing code as shown to people, e.g. "K7QM-3WXP-HT4C"."""
-    chars = "".join(secrets.choice(PAIRING_ALPHABET) for _ in range(PAIRING_LENGTH))
-    groups = range(0, PAIRING_LENGTH, PAIRING_GROUP)
-    return "-".join(chars[i : i + PAIRING_GROUP] for i in groups)
+    return shown_code("".join(secrets.choice(PAIRING_ALPHABET) for _ in range(PAIRING_LENGTH)))
+
+
+def shown_code(code: str) -> str:
+    """A code as people read and type it: groups of four joined by dashes."""
+    plain = normalise_code(code)
+    return "-".join(plain[i : i + PAIRING_GROUP] for i in range(0, len(plain), PAIRING_GROUP))
 
 
 def normalise_code(text: str) -> str:
