@@ -14,6 +14,7 @@ from functions.content import load_content
 from functions.domain.admin_access import make_sign_in_link
 from functions.domain.anonymity import validate_threshold
 from functions.domain.bootstrap import seed_prompts
+from functions.domain.errors import StorageFull
 from functions.domain.models import Settings
 from functions.domain.pairing import make_admin_token
 from functions.local.accessible_page import accessible_pages
@@ -57,9 +58,18 @@ def prepare(config: Config, data_dir: Path, base_url: str) -> Embedded:
         services=services,
         admin_token=token,
         base_url=base_url,
-        sign_in=make_sign_in_link(store, services.now()),
+        sign_in=_sign_in_link(store, services.now()),
         token_file=token_file.resolve(),
     )
+
+
+def _sign_in_link(store, now) -> str:
+    """A one-time sign-in link's code, or "" when the disk is full (serve still starts)."""
+    try:
+        return make_sign_in_link(store, now)
+    except StorageFull:
+        log.warning("disk full: no sign-in link; sign in with the admin token file")
+        return ""
 
 
 def private_data_dir(data_dir: Path) -> None:

@@ -43,7 +43,7 @@ TIME_COLUMNS = {
     ("event_markers", "expires_at"),  # midnight UTC, 40 days out
     ("pairing_codes", "expires_at"),
     ("tokens", "created_on"),  # a date
-    ("tokens", "expires_at"),  # admin sessions (12 h) and sign-in links (15 min) end
+    ("tokens", "expires_at"),  # admin sessions and sign-in links only, to the minute
 }
 
 
