@@ -93,6 +93,7 @@ def test_tap_to_thank_you_stays_quick_with_the_screen_reader_tree_on(
     # Given a paired kiosk with its accessibility tree on from the first frame
     kiosk.pair(pairing_code(admin, workplace))
     assert kiosk.page.locator("flt-semantics").count() > 10
+    kiosk.check_in(5)  # the first tap warms the page up, as in `make bench`
     # When fifteen people check in
     latencies = [kiosk.check_in(score) for score in [4, 7, 9, 5, 8] * 3]
     # Then the thank-you shows well within 150 ms (median), as without the tree
