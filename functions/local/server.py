@@ -10,7 +10,7 @@ from pathlib import Path
 
 from functions.api.services import Services, use_services
 from functions.config import Config
-from functions.content import load_content
+from functions.content import load_content, load_name_list
 from functions.domain.admin_access import make_sign_in_link
 from functions.domain.anonymity import validate_threshold
 from functions.domain.bootstrap import seed_prompts
@@ -47,6 +47,7 @@ def prepare(config: Config, data_dir: Path, base_url: str) -> Embedded:
         store=store,
         content=content.as_document(),
         defaults=Settings(anonymity_threshold=validate_threshold(config.anonymity_threshold)),
+        names=load_name_list(config.content_dir),
     )
     seed_prompts(store, content.as_document()["prompts"])
     token = config.admin_token or _stored_admin_token(data_dir)
