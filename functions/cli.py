@@ -34,6 +34,9 @@ def _serve(args: argparse.Namespace) -> int:
     print(f"  Kiosk:  {base_url}/kiosk")
     print(f"  Admin:  {base_url}/admin?token={embedded.admin_token}")
     print(f"  API:    {base_url}/api/v1/openapi.json")
+    from functions.local.digest_loop import start_digests
+
+    start_digests(embedded.services, config, base_url)
     sys.stdout.flush()
     uvicorn.run(
         asgi_app(embedded, config),
@@ -90,6 +93,9 @@ def parser() -> argparse.ArgumentParser:
     web.add_argument("--api-url", default="", help="the API address prefilled on the kiosk")
     web.add_argument("--out", default="build/web")
     web.set_defaults(run=_build_web)
+    from functions.local import digest_command
+
+    digest_command.add_parser(sub)
     return p
 
 

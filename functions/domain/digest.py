@@ -31,7 +31,7 @@ class WorkplaceWeek:
     threshold: int
     figures: dict  # anonymity.public_week: responses, mean, distribution, suppressed
     change: float | None  # mean minus the week before's; None unless both weeks are shown
-    trend: list[dict]  # [{week, mean}] oldest first; mean None where suppressed
+    trend: list[dict]  # [{week, responses, mean}] oldest first, as public_week shows them
     prompt: Prompt | None
     sentences: list[str]  # approved completions of the week, in random order
 
@@ -69,7 +69,7 @@ def workplace_week(store: Store, workplace: Workplace, week: str, k: int) -> Wor
         threshold=k,
         figures=figures[-1],
         change=change_between(figures[-1], figures[-2]),
-        trend=[{"week": f["week"], "mean": f["mean"]} for f in figures],
+        trend=[{k: f[k] for k in ("week", "responses", "mean")} for f in figures],
         prompt=prompt_of_week(store, week, workplace.id),
         sentences=sentences,
     )
@@ -92,6 +92,6 @@ def area_week(store: Store, area: str, members: list[Workplace], week: str, k: i
         threshold=k,
         figures=rolled[-1],
         change=change_between(rolled[-1], rolled[-2]),
-        trend=[{"week": r["week"], "mean": r["mean"]} for r in rolled],
+        trend=[{k: r[k] for k in ("week", "responses", "mean")} for r in rolled],
         members=[workplace_week(store, w, week, k) for w in members],
     )
