@@ -8,6 +8,7 @@ Everything shown comes from domain/digest.py (figures as the pulse shows a viewe
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from functions.domain.digest import AreaWeek, WorkplaceWeek
 from functions.report.blocks import (
@@ -181,4 +182,15 @@ def area_report(
         subtitle=subtitle(week.week, lang) + " · " + t("digest.area_label", lang, area=week.area),
         blocks=blocks,
         footer=t("digest.footer", lang, threshold=week.threshold),
+    )
+
+
+def printed_report(week: WorkplaceWeek, content: dict, lang: str) -> Report:
+    """The one-page printout: the e-mail's content without the greeting and the links."""
+    report = workplace_report(week, content, lang)
+    return replace(
+        report,
+        kicker=t("digest.pdf.title", lang),
+        blocks=report.blocks[1:],  # the first block greets the leader; paper speaks to everyone
+        footer=t("digest.pdf.footer", lang, threshold=week.threshold),
     )
