@@ -52,7 +52,6 @@ def organisation_report(week: OrganisationWeek, lang: str) -> Report:
     ]
     blocks: list[Block] = [
         Paragraph(t("digest.intro_org", lang)),
-        Heading(t("digest.org.organisation", lang), 3),
         *figures(pulse["organisation"], None, week.threshold, lang, with_change=False),
         areas,
         Heading(t("digest.org.attention", lang)),
