@@ -60,13 +60,15 @@ def send_week(
     at = int(now.timestamp()) // 60 * 60
     earlier = {(r.scope, r.recipient_hash): r for r in store.list_digests(week)}
     for recipient in recipients:
-        if not store.claim_digest(week, recipient.scope, recipient.address_hash, at):
+        before = earlier.get((recipient.scope, recipient.address_hash))
+        # What the list already says is done or waiting is not even tried (no write); the claim
+        # below is what guarantees "once", against a second sender working at the same time.
+        due = before is None or (before.status == "failed" and before.retry_at <= at)
+        if not due or not store.claim_digest(week, recipient.scope, recipient.address_hash, at):
             outcome.skipped += 1
-            record = earlier.get((recipient.scope, recipient.address_hash))
-            if record and record.status == "claimed" and at - record.at > UNCONFIRMED_AFTER_SECONDS:
+            if before and before.status == "claimed" and at - before.at > UNCONFIRMED_AFTER_SECONDS:
                 outcome.unconfirmed.append(recipient.scope)
             continue
-        before = earlier.get((recipient.scope, recipient.address_hash))
         attempts = before.attempts + 1 if before else 1
         try:
             mailer.send(compose(recipient))
