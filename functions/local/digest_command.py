@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run:
         compose = composer(store, week, settings, content, setup, now, to)
         for recipient in recipients:
-            print(compose(recipient).as_string(), end="\n\n")
+            _show(compose(recipient))
         return 0
     if not (config.smtp_url and config.mail_from):
         return _refuse("set TRYGHEDSPULS_SMTP_URL and TRYGHEDSPULS_MAIL_FROM (or use --dry-run)")
@@ -86,6 +86,13 @@ def run(args: argparse.Namespace) -> int:
     for scope in outcome.failed:
         print(f"  not sent: {scope} (will be retried; see the audit log)", file=sys.stderr)
     return 1 if outcome.failed else 0
+
+
+def _show(message) -> None:
+    """A message as a person reads it: who, what, and the plain-text part."""
+    print(f"To: {message['To']}\nSubject: {message['Subject']}\n")
+    print(message.get_body(("plain",)).get_content())
+    print("=" * 72)
 
 
 def _preview(mailer, compose, recipients) -> int:

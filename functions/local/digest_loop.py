@@ -39,6 +39,7 @@ class DigestLoop:
         self.services, self.mailer, self.setup = services, mailer, setup
         self.clock, self.interval = clock, interval
         self._stop = threading.Event()
+        self._first_pass = True
         self._thread: threading.Thread | None = None
 
     def run_pass(self) -> Outcome:
@@ -49,6 +50,10 @@ class DigestLoop:
         outcome = send_digests(s.store, self.mailer, s.content, s.settings(), self.setup, week, now)
         if outcome.sent:
             log.info("digest %s: sent %d (%s)", week, len(outcome.sent), ", ".join(outcome.sent))
+        elif self._first_pass and not outcome.failed:
+            # Once at start-up, so the console shows the schedule is alive with nothing to do
+            log.info("digest %s: nothing to send (%d sent before)", week, outcome.skipped)
+        self._first_pass = False
         if outcome.unconfirmed:
             log.warning(
                 "digest %s: %s claimed but never confirmed (stopped while sending?); not resent",

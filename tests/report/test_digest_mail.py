@@ -184,3 +184,28 @@ def test_failures_back_off_until_the_server_recovers(store, smtp):
     clock.now += timedelta(hours=1)
     loop.run_pass()
     assert len(smtp.mailbox.received) == 4
+
+
+def test_two_servers_sending_at_once_send_each_digest_once(store, smtp, tmp_path):
+    # Given a second process's store on the same file (two `serve`s, or serve and the command)
+    from threading import Barrier, Thread
+
+    from functions.store.sqlite import SqliteStore
+
+    other = SqliteStore(str(tmp_path / "tryghedspuls.db"))
+    loops = [digest_loop(s, smtp, Clock(DUE)) for s in (store, other)]
+    start = Barrier(2)
+
+    def run(loop):
+        start.wait()
+        loop.run_pass()
+
+    threads = [Thread(target=run, args=(loop,)) for loop in loops]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    # Then each recipient got exactly one e-mail
+    delivered = sorted(rcpt for _, rcpts in smtp.mailbox.envelopes for rcpt in rcpts)
+    assert delivered == sorted(EVERYONE)
+    other.close()
