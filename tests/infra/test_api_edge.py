@@ -6,7 +6,14 @@ import json
 
 from tests.infra.stack import cloudformation_template, routes, sam_template
 
-PWA_ORIGIN = {"Fn::Sub": "https://${PwaDistribution.DomainName}"}
+# The PWA's origin: its own domain when the stack has one, else CloudFront's.
+PWA_ORIGIN = {
+    "Fn::If": [
+        "HasOwnDomain",
+        {"Fn::Sub": ["https://${Domain}", {"Domain": {"Ref": "DomainName"}}]},
+        {"Fn::Sub": "https://${PwaDistribution.DomainName}"},
+    ]
+}
 
 
 def api() -> dict:
@@ -19,8 +26,29 @@ def stage() -> dict:
 
 def test_cors_allows_only_the_pwa_origin():
     cors = api()["Body"]["x-amazon-apigateway-cors"]
-    assert cors["allowOrigins"] == [PWA_ORIGIN]
+    # SAM writes CORS into the API's OpenAPI body, filling in the parameters it knows
+    [origin] = cors["allowOrigins"]
+    condition, own_domain, cloudfront = origin["Fn::If"]
+    assert (condition, cloudfront) == ("HasOwnDomain", PWA_ORIGIN["Fn::If"][2])
+    assert own_domain["Fn::Sub"][0] == "https://${Domain}"
     assert cors.get("allowCredentials", False) is False
+
+
+def test_cors_allows_the_own_domain_when_the_stack_has_one():
+    # Given a stack deployed with its own domain
+    template = cloudformation_template({"DomainName": "trivsel.norddjurs.dk"})
+    # When SAM writes the API's CORS
+    [origin] = template["Resources"]["HttpApi"]["Properties"]["Body"]["x-amazon-apigateway-cors"][
+        "allowOrigins"
+    ]
+    # Then the own domain is the origin when the condition holds
+    assert origin["Fn::If"][1] == {
+        "Fn::Sub": ["https://${Domain}", {"Domain": "trivsel.norddjurs.dk"}]
+    }
+
+
+def test_browsers_keep_a_preflight_for_hours():
+    assert api()["Body"]["x-amazon-apigateway-cors"]["maxAge"] >= 3600
 
 
 def test_cors_allows_every_method_and_header_the_routes_need():
