@@ -46,6 +46,7 @@ class Table:
     caption: str
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    values: tuple[float | None, ...] = ()  # a trend: one value per row, drawn as bars on paper
 
 
 @dataclass(frozen=True)

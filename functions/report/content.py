@@ -77,6 +77,7 @@ def trend(rows: list[dict], lang: str) -> Table:
         t("digest.trend", lang, count=len(rows)),
         (t("digest.trend_week", lang), t("digest.trend_mean", lang)),
         tuple((str(week_number(r["week"])), _mean_or_why(r, lang)) for r in rows),
+        values=tuple(r["mean"] for r in rows),
     )
 
 

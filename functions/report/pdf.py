@@ -110,9 +110,27 @@ def _distribution(page: _Page, block: Distribution) -> None:
     page.set_xy(MARGIN, top + height + 7)
 
 
+def _bars(page: _Page, block: Table) -> None:
+    """A trend as bars on the 1-10 scale above the table; a suppressed week has no bar."""
+    top, height, label_width = page.get_y(), 18.0, 28.0
+    slot = (WIDTH - label_width) / len(block.values)
+    page.set_draw_color(*LINE)
+    page.line(MARGIN + label_width, top + height, MARGIN + WIDTH, top + height)
+    for i, value in enumerate(block.values):
+        if value is None:
+            continue
+        bar = height * value / 10
+        x = MARGIN + label_width + i * slot
+        page.set_fill_color(*ACCENT)
+        page.rect(x + slot * 0.3, top + height - bar, slot * 0.4, bar, style="F")
+    page.set_xy(MARGIN, top + height + 1.5)
+
+
 def _table(page: _Page, block: Table) -> None:
     """A small table turned on its side: one column per row of the block (weeks across)."""
     page.text_line(block.caption, 10, bold=True, gap=1)
+    if block.values:
+        _bars(page, block)
     label_width = 28.0
     slot = (WIDTH - label_width) / max(len(block.rows), 1)
     for line, header in enumerate(block.headers):
