@@ -6,6 +6,7 @@ each hands in its own mailer (SMTP or SES) and clock.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
@@ -70,7 +71,15 @@ def report_for(
     return organisation_report(organisation_week(store, week, settings, now), lang)
 
 
-def composer(store, week, settings, content, setup, now, to: str | None = None):
+def composer(
+    store: Store,
+    week: str,
+    settings: Settings,
+    content: dict,
+    setup: DigestSetup,
+    now: datetime,
+    to: str | None = None,
+) -> Callable[[Recipient], EmailMessage]:
     """recipient -> the finished message (to `to` instead of the recipient for a preview)."""
 
     def compose(recipient: Recipient) -> EmailMessage:
