@@ -1,4 +1,9 @@
-"""The admin console's state: signing in with the admin token, the language, the open section."""
+"""The admin console's state: signing in, the language, the open section.
+
+The browser never keeps the admin token: a sign-in link (`/admin?signin=…`, printed by `serve`)
+or the typed token is traded for a session token that the server ends after 12 hours; only that
+is kept, and a refused one sends the admin back to the sign-in form.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from app.admin.completions_state import CompletionsState
 from app.admin.console import Console, Notify
 from app.admin.organisation_state import OrganisationState
 from app.admin.prompts_state import PromptsState
+from app.admin.rollout_state import OrgImportState, SheetsState, TabletsState
 from app.admin.settings_state import SettingsState
 from app.admin.workplaces_state import WorkplacesState
 from app.client.api import ApiClient
@@ -19,7 +25,7 @@ from app.client.storage import KeyValueStore
 from app.i18n import DEFAULT_LANGUAGE, other_language
 from app.pulse.access import ADMIN_TOKEN_KEY
 
-SECTIONS = ("workplaces", "prompts", "completions", "organisation", "settings")
+SECTIONS = ("workplaces", "tablets", "prompts", "completions", "organisation", "settings")
 
 
 def _quiet(_text: str, _error: bool) -> None:
@@ -44,31 +50,55 @@ class AdminState:
     completions: CompletionsState | None = None
     organisation: OrganisationState | None = None
     settings: SettingsState | None = None
+    tablets: TabletsState | None = None
+    org_import: OrgImportState | None = None
+    sheets: SheetsState | None = None
     origin: str = ""
     _loaded: set = field(default_factory=set)
 
-    async def open(self, token: str | None) -> None:
-        """Sign in with the link's token, else the kept one; else ask for it."""
-        token = token or await self.store.get(ADMIN_TOKEN_KEY)
-        if not token:
+    async def open(self, token: str | None, sign_in: str | None = None) -> None:
+        """Sign in with the link's sign-in code or token, else the kept session; else ask."""
+        if sign_in:
+            await self._start(self.api_for(None).open_session(sign_in), {401: "link_used"})
+            return
+        if token:
+            await self.sign_in(token)
+            return
+        kept = await self.store.get(ADMIN_TOKEN_KEY)
+        if not kept:
             self.phase = "need_token"
             return
-        await self.sign_in(token)
+        if not await self._enter(kept, {401: "expired"}):
+            await self.store.remove(ADMIN_TOKEN_KEY)
 
     async def sign_in(self, token: str) -> bool:
-        """Check the token against an admin-only endpoint, keep it, and open the console."""
-        token = token.strip()
+        """Trade the typed admin token for a session, keep that, and open the console."""
+        return await self._start(self.api_for(token.strip()).open_session(), {})
+
+    async def _start(self, call, problems: dict[int, str]) -> bool:
+        self.phase = "loading"
+        try:
+            session = await call
+        except (ApiError, Offline) as error:
+            return self._refused(error, problems)
+        return await self._enter(session["token"], problems)
+
+    def _refused(self, error: Exception, problems: dict[int, str]) -> bool:
+        if isinstance(error, Offline):
+            self.problem = "offline"
+        else:
+            known = {401: "unknown", 403: "not_admin"} | problems
+            self.problem = known.get(error.status, "other")
+        self.phase = "need_token"
+        return False
+
+    async def _enter(self, token: str, problems: dict[int, str]) -> bool:
+        """Check the session against an admin-only endpoint, keep it, and open the console."""
         self.phase = "loading"
         try:
             await self.api_for(token).settings()
-        except ApiError as error:
-            self.problem = {401: "unknown", 403: "not_admin"}.get(error.status, "other")
-            self.phase = "need_token"
-            return False
-        except Offline:
-            self.problem = "offline"
-            self.phase = "need_token"
-            return False
+        except (ApiError, Offline) as error:
+            return self._refused(error, problems)
         await self.store.set(ADMIN_TOKEN_KEY, token)
         console = Console(self.api_for(token), self.announce, self.lang)
         self.console = console
@@ -77,6 +107,9 @@ class AdminState:
         self.completions = CompletionsState(console, self.workplaces)
         self.organisation = OrganisationState(console)
         self.settings = SettingsState(console, self.workplaces)
+        self.tablets = TabletsState(console)
+        self.org_import = OrgImportState(console, self.workplaces)
+        self.sheets = SheetsState(console)
         # Views receive this state; a change inside a section re-renders them through it.
         self._relay = lambda _sender, _field: self._notify(None)
         for section in (
@@ -85,6 +118,9 @@ class AdminState:
             self.completions,
             self.organisation,
             self.settings,
+            self.tablets,
+            self.org_import,
+            self.sheets,
         ):
             section.subscribe(self._relay)
         self.problem = None
@@ -114,6 +150,8 @@ class AdminState:
         section = getattr(self, self.section)
         if section is not self.workplaces:
             await section.load()
+        if section is not self.completions:
+            await self.completions.load_queue()  # the review tab's count, seen from any section
 
     def toggle_language(self) -> None:
         """Switch between Danish and English."""

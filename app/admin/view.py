@@ -1,4 +1,5 @@
-"""/admin: the administrator's console (open with /admin?token=… or type the token once)."""
+"""/admin: the administrator's console (open with the sign-in link /admin?signin=… that `serve`
+prints, or type the admin token)."""
 
 from __future__ import annotations
 
@@ -10,18 +11,22 @@ from app.admin.organisation_view import OrganisationView
 from app.admin.prompts_view import PromptsView
 from app.admin.settings_view import SettingsView
 from app.admin.state import SECTIONS, AdminState
+from app.admin.tablets_view import TabletsView
 from app.admin.workplaces_view import WorkplacesView
 from app.components import palette
 from app.components.actions import act
 from app.components.notice import show_notice
+from app.components.page_language import use_page_language
 from app.components.refresh_on_return import use_refresh_on_return
 from app.config import link_base
 from app.context import AppContext
 from app.i18n import t
-from app.pulse.access import parse_link
+from app.pulse.access import parse_link, sign_in_code
+from app.statement_view import statement_link
 
 _VIEWS = {
     "workplaces": WorkplacesView,
+    "tablets": TabletsView,
     "prompts": PromptsView,
     "completions": CompletionsView,
     "organisation": OrganisationView,
@@ -29,6 +34,7 @@ _VIEWS = {
 }
 _ICONS = {
     "workplaces": ft.Icons.HOME_WORK_OUTLINED,
+    "tablets": ft.Icons.TABLET_ANDROID,
     "prompts": ft.Icons.FORMAT_QUOTE,
     "completions": ft.Icons.FACT_CHECK_OUTLINED,
     "organisation": ft.Icons.INSIGHTS,
@@ -44,8 +50,9 @@ def SectionTabs(state: AdminState) -> ft.Control:
         chosen = name == state.section
         tabs.append(
             ft.TextButton(
-                t(f"admin.section.{name}", state.lang),
+                _tab_label(state, name),
                 icon=_ICONS[name],
+                badge=_waiting_badge(state) if name == "completions" else None,
                 on_click=act(lambda _e, n=name: state.show(n)),
                 style=ft.ButtonStyle(
                     bgcolor=palette.ACCENT_SOFT if chosen else None,
@@ -55,6 +62,24 @@ def SectionTabs(state: AdminState) -> ft.Control:
             )
         )
     return ft.Row(tabs, wrap=True, spacing=6, run_spacing=6)
+
+
+def _tab_label(state: AdminState, name: str) -> ft.Text:
+    # A screen reader reads the tab's name, not the badge: the count goes into the name.
+    label = t(f"admin.section.{name}", state.lang)
+    waiting = state.completions.waiting if state.completions and name == "completions" else 0
+    spoken = t("admin.section.completions_waiting", state.lang, count=waiting) if waiting else None
+    return ft.Text(label, semantics_label=spoken)
+
+
+def _waiting_badge(state: AdminState) -> ft.Badge | None:
+    waiting = state.completions.waiting if state.completions else 0
+    if not waiting:
+        return None
+    return ft.Badge(
+        label=ft.Text(str(waiting), color=palette.SURFACE, weight=ft.FontWeight.W_700),
+        bgcolor=palette.NOTICE,
+    )
 
 
 @ft.component
@@ -92,13 +117,13 @@ def TopBar(state: AdminState) -> ft.Control:
                     ft.TextButton(
                         t("pulse.language_button", lang),
                         on_click=act(lambda _e: state.toggle_language()),
-                        tooltip=t("pulse.language_label", lang),
                     ),
                     ft.TextButton(
                         t("admin.sign_out", lang),
                         icon=ft.Icons.LOGOUT,
                         on_click=act(lambda _e: state.sign_out()),
                     ),
+                    statement_link(lang, "admin"),
                 ],
                 alignment=ft.MainAxisAlignment.END,
                 wrap=True,
@@ -119,10 +144,15 @@ def AdminView() -> ft.View:
         page = ft.context.page
         state.origin = link_base(page.url)  # the static build's links route after "#"
         state.connect(show_notice)
-        await state.open(parse_link(page.route).token)
+        route = page.route or ""
+        await state.open(parse_link(route).token, sign_in_code(route))
+        if "token=" in route or "signin=" in route:
+            # Neither the admin token nor a sign-in code stays in the address bar and history.
+            page.navigate("/admin")
 
     ft.use_effect(start, [])
     use_refresh_on_return(session, state.reload)
+    use_page_language(state.lang, t("page.admin", state.lang))
 
     if state.phase == "ready":
         section = _VIEWS[state.section](state)

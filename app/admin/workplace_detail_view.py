@@ -7,6 +7,7 @@ import flet as ft
 from app.admin.access_view import link_rows, pairing_rows
 from app.admin.console import local_time
 from app.admin.controls import badge, body, destructive, heading, muted, primary, quiet
+from app.admin.device_health import device_warnings, warning_text
 from app.admin.state import AdminState
 from app.components import palette
 from app.components.actions import act
@@ -20,16 +21,28 @@ from app.i18n import t
 def RenameForm(state: AdminState, workplace: dict, on_done) -> ft.Control:
     """Name and area fields, saved together."""
     lang = state.lang
-    form = use_form(name=workplace["name"], area=workplace.get("area") or "")
+    form = use_form(
+        name=workplace["name"],
+        area=workplace.get("area") or "",
+        leaders=", ".join(workplace.get("leaders") or []),
+    )
 
     async def save(_e=None) -> None:
-        if await state.workplaces.rename(workplace["id"], form["name"], form["area"]):
+        if await state.workplaces.rename(
+            workplace["id"], form["name"], form["area"], form["leaders"]
+        ):
             on_done()
 
     return ft.Column(
         [
             form.field("name", label=t("admin.workplaces.name", lang), on_submit=save),
             form.field("area", label=t("admin.workplaces.area", lang), on_submit=save),
+            form.field(
+                "leaders",
+                label=t("admin.workplaces.leaders", lang),
+                hint_text=t("admin.workplaces.leaders_hint", lang),
+                on_submit=save,
+            ),
             ft.Row(
                 [
                     primary(t("admin.save", lang), save),
@@ -50,12 +63,15 @@ def _devices(state: AdminState, ask) -> list[ft.Control]:
         controls.append(muted(t("admin.devices.none", lang), 14))
     for device in places.devices:
         badges = []
+        warnings = [warning_text(w, lang) for w in device_warnings(device)]
         if device["revoked"]:
             badges.append(badge(t("admin.devices.revoked_badge", lang), "muted"))
         elif device["silent"]:
             badges.append(badge(t("admin.devices.silent", lang), "notice"))
-        else:
+        elif not warnings:
             badges.append(badge(t("admin.devices.ok", lang), "calm"))
+        if warnings:
+            badges.append(badge(t("admin.devices.attention", lang), "notice"))
         details = t(
             "admin.devices.details",
             lang,
@@ -68,6 +84,7 @@ def _devices(state: AdminState, ask) -> list[ft.Control]:
                 [
                     ft.Row([body(device["name"], weight=ft.FontWeight.W_600), *badges], wrap=True),
                     muted(details),
+                    *(body(text, color=palette.NOTICE) for text in warnings),
                 ],
                 spacing=2,
                 tight=True,
@@ -135,8 +152,13 @@ def WorkplaceDetailView(state: AdminState) -> ft.Control:
             alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
             wrap=True,
         )
+    leaders = ", ".join(workplace.get("leaders") or []) or t("admin.workplaces.no_leaders", lang)
     sections = [
         top,
+        ft.Semantics(
+            identifier="workplace-leaders",
+            content=muted(f"{t('admin.workplaces.leaders', lang)}: {leaders}", 14),
+        ),
         ft.Divider(color=palette.LINE),
         *pairing_rows(state),
         ft.Divider(color=palette.LINE),

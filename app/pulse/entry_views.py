@@ -10,6 +10,7 @@ from app.components.form import use_form
 from app.components.panel import Panel
 from app.i18n import t
 from app.pulse.state import PulseState
+from app.statement_view import statement_link
 
 
 def _centre(content: ft.Control) -> ft.Control:
@@ -49,9 +50,15 @@ def LinkFormView(state: PulseState, intro_key: str = "pulse.link.intro") -> ft.C
                                 t("pulse.link.open", lang),
                                 on_click=submit,
                                 style=ft.ButtonStyle(bgcolor=palette.ACCENT),
-                            )
-                        ]
+                            ),
+                            ft.TextButton(
+                                t("pulse.language_button", lang),
+                                on_click=act(lambda _e: state.toggle_language()),
+                            ),
+                        ],
+                        wrap=True,
                     ),
+                    statement_link(lang, "pulse"),
                 ],
                 spacing=16,
                 tight=True,

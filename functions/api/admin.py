@@ -3,9 +3,21 @@
 Workplaces, tablets, prompts, review, organisation pulse, settings and audit.
 """
 
-from functions.api import admin_organisation, admin_prompts, admin_workplaces
+from functions.api import (
+    admin_organisation,
+    admin_prompts,
+    admin_rollout,
+    admin_sessions,
+    admin_workplaces,
+)
 from functions.api.resolvers import lambda_entry, resolver_for
 
-ROUTERS = [admin_workplaces.router, admin_prompts.router, admin_organisation.router]
+ROUTERS = [
+    admin_rollout.router,  # before admin_workplaces: /v1/workplaces/import is not an id
+    admin_workplaces.router,
+    admin_prompts.router,
+    admin_organisation.router,
+    admin_sessions.router,
+]
 app = resolver_for(ROUTERS)
 lambda_handler = lambda_entry(app)

@@ -14,7 +14,7 @@ from functions.domain.models import TokenKind, TokenRecord
 
 def _caller(request: Request, services: Services) -> TokenRecord:
     header = request.resolved_event.headers.get("authorization")
-    return authenticate(services.store, header)
+    return authenticate(services.store, header, services.now())
 
 
 def device_caller(

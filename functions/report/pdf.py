@@ -25,7 +25,11 @@ from functions.report.blocks import (
     Table,
 )
 
-FONTS = Path(__file__).resolve().parents[2] / "app" / "assets" / "fonts"
+ROOT = Path(__file__).resolve().parents[2]
+# In the repository the app's fonts; the Lambda package has them once, for every printed document,
+# beside the pairing sheets (infra/Makefile).
+_PACKAGED_FONTS = ROOT / "functions" / "documents" / "fonts"
+FONTS = _PACKAGED_FONTS if _PACKAGED_FONTS.is_dir() else ROOT / "app" / "assets" / "fonts"
 FONT = "Liberation"
 INK, MUTED, ACCENT, SOFT, SAND, LINE = (
     (31, 42, 51),

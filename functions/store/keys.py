@@ -14,6 +14,7 @@ held for review   REVIEW            COMP#<id>
 token             TOKEN#<hash>      TOKEN                        viewer tokens: WP#<wp>#VIEWER
                                                                    / TOKEN#<created on>#<token id>
 token id lookup   TOKENID#<id>      TOKENID
+admin epoch       ADMIN             EPOCH
 device            DEVICE#<id>       DEVICE                       WP#<wp>#DEV / DEVICE#<id>
 pairing code      PAIR#<code>       PAIR
 prompt            PROMPTS           PROMPT#<id>
@@ -23,12 +24,14 @@ audit entry       AUDIT             <at>#<random>
 attempt counter   ATTEMPT#<bucket>  W#<window>
 digest record     DIGEST#<week>     <scope>#<sha-256 of the address>
 
-Items with an expiry (TTL `expires_at`): event markers, pairing codes, attempt counters, digest
-records (after a year).
+Items with an expiry (TTL `expires_at`): event markers, pairing codes, attempt counters, admin
+sessions and sign-in links (tokens with an expiry), digest records (after a year).
 
 Access patterns (GetItem unless said otherwise; never Scan):
 - settings, workplace, token by hash, device, pairing code, prompt, rotation, completion, attempt
-  counter: by key.
+  counter, admin epoch: by key.
+- rotate the admin token: one transaction raising the admin epoch (on condition) and adding the
+  new token; tokens of older epochs are refused when read, so none needs to be listed.
 - all workplaces: Query pk=ORG, sk begins_with WP#.
 - a workplace's weeks: Query pk=WP#<id>, sk between WEEK#<first> and WEEK#<last> (ISO weeks sort
   as text); one call whatever the number of check-ins.
@@ -69,6 +72,7 @@ def _part(value: str) -> str:
 
 
 SETTINGS = Key("SETTINGS", "SETTINGS")
+ADMIN_EPOCH = Key("ADMIN", "EPOCH")
 ROTATION = Key("PROMPTS", "ORDER")
 WORKPLACES_PK, WORKPLACE_PREFIX = "ORG", "WP#"
 PROMPTS_PK, PROMPT_PREFIX = "PROMPTS", "PROMPT#"

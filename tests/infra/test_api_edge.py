@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 from tests.infra.stack import cloudformation_template, routes, sam_template
 
@@ -74,12 +76,23 @@ def test_every_route_is_throttled_by_the_stack_parameters():
     assert settings["ThrottlingBurstLimit"] == {"Ref": "ApiThrottlingBurstLimit"}
 
 
-def test_pairing_is_throttled_harder_than_the_rest():
+def readme_pairing_throttle() -> tuple[int, int]:
+    """The rate and burst the README promises for POST /v1/pair."""
+    text = " ".join((Path(__file__).resolve().parents[2] / "README.md").read_text().split())
+    found = re.search(r"`POST /v1/pair` is also throttled to (\d+) requests/s, burst (\d+)", text)
+    assert found, "the README no longer says how POST /v1/pair is throttled"
+    return int(found[1]), int(found[2])
+
+
+def test_pairing_is_throttled_as_the_readme_promises_and_harder_than_the_rest():
     # Given the defaults for all routes and the settings of POST /v1/pair
     template = cloudformation_template()
     pair = stage()["RouteSettings"]["POST /v1/pair"]
     defaults = template["Parameters"]
-    # Then guessing pairing codes is slower than any other use of the API
+    # Then the stage throttles pairing exactly as the README says: 2 requests/s, burst 5
+    assert readme_pairing_throttle() == (2, 5)
+    assert (pair["ThrottlingRateLimit"], pair["ThrottlingBurstLimit"]) == (2, 5)
+    # And guessing pairing codes is slower than any other use of the API
     assert pair["ThrottlingRateLimit"] < defaults["ApiThrottlingRateLimit"]["Default"]
     assert pair["ThrottlingBurstLimit"] < defaults["ApiThrottlingBurstLimit"]["Default"]
 

@@ -26,6 +26,7 @@ PROVIDED_BY = {
     "botocore": "boto3",
     "tzdata": "tzdata",
     "fpdf": "fpdf2",
+    "segno": "segno",
 }
 
 
@@ -131,18 +132,17 @@ def test_makefile_packages_functions_and_content_and_nothing_else(tmp_path):
     # Then the package holds the handlers and the content files, without caches or the rest
     assert (artifacts / "functions" / "api" / "device.py").is_file()
     assert (artifacts / "content" / "texts.json").is_file()
-    # and of app/ only what the e-mail and the printed page need: their texts and the font
-    assert (artifacts / "app" / "locales" / "digest.da.json").is_file()
-    assert (artifacts / "app" / "assets" / "fonts" / "LiberationSans-Regular.ttf").is_file()
+    # and of app/ only the texts of the e-mail and the printed page (the font is the sheets')
+    assert (
+        artifacts / "functions" / "documents" / "fonts" / "LiberationSans-Regular.ttf"
+    ).is_file()
     assert sorted(p.name for p in artifacts.iterdir()) == ["app", "content", "functions"]
-    assert sorted(p.name for p in (artifacts / "app").rglob("*") if p.is_file()) == sorted(
-        [
-            "digest.da.json",
-            "digest.en.json",
-            "LiberationSans-Bold.ttf",
-            "LiberationSans-Regular.ttf",
-        ]
-    )
+    assert sorted(
+        p.relative_to(artifacts).as_posix() for p in (artifacts / "app").rglob("*.*")
+    ) == [
+        "app/locales/digest.da.json",
+        "app/locales/digest.en.json",
+    ]
     assert not list(artifacts.rglob("__pycache__"))
 
 
