@@ -2,8 +2,8 @@
 
 Figures come from pulse.organisation_pulse (released, rolled up only from workplaces that reach
 the threshold), so an administrator's e-mail shows what the organisation pulse shows them.
-Dropped taps are not reported by tablets yet (their heartbeat carries only a queue depth), so
-only silent tablets are listed.
+Tablets that dropped taps are the ones whose heartbeat reports answers the server refused since
+pairing (Device.dropped); a silent tablet is one not heard from for two days.
 """
 
 from __future__ import annotations
@@ -42,6 +42,15 @@ class SilentTablet:
 
 
 @dataclass(frozen=True)
+class DroppingTablet:
+    """A paired tablet whose heartbeat says the server refused some of its answers."""
+
+    workplace: str
+    name: str
+    dropped: int
+
+
+@dataclass(frozen=True)
 class OrganisationWeek:
     """The organisation's week for administrators."""
 
@@ -50,6 +59,7 @@ class OrganisationWeek:
     pulse: dict  # pulse.organisation_pulse of the week
     attention: list[Attention]
     silent: list[SilentTablet]
+    dropping: list[DroppingTablet]
 
 
 def needs_attention(now: dict, before: dict | None) -> str | None:
@@ -83,10 +93,16 @@ def organisation_week(
                 )
                 attention.append(Attention(row["name"], area["area"], reason, row["mean"], change))
     cutoff = now.timestamp() - SILENT_AFTER_SECONDS
-    silent = [
-        SilentTablet(workplace.name, device.name, device.last_seen)
+    tablets = [
+        (workplace, device)
         for workplace in store.list_workplaces()
         for device in store.list_devices(workplace.id)
-        if not device.revoked and (device.last_seen is None or device.last_seen < cutoff)
+        if not device.revoked
     ]
-    return OrganisationWeek(week, settings.anonymity_threshold, pulse, attention, silent)
+    silent = [
+        SilentTablet(w.name, d.name, d.last_seen)
+        for w, d in tablets
+        if d.last_seen is None or d.last_seen < cutoff
+    ]
+    dropping = [DroppingTablet(w.name, d.name, d.dropped) for w, d in tablets if d.dropped]
+    return OrganisationWeek(week, settings.anonymity_threshold, pulse, attention, silent, dropping)

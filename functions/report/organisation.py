@@ -50,6 +50,10 @@ def organisation_report(week: OrganisationWeek, lang: str) -> Report:
         )
         for s in week.silent
     ]
+    silent += [
+        t("digest.org.dropped", lang, workplace=d.workplace, tablet=d.name, count=d.dropped)
+        for d in week.dropping
+    ]
     blocks: list[Block] = [
         Paragraph(t("digest.intro_org", lang)),
         *figures(pulse["organisation"], None, week.threshold, lang, with_change=False),

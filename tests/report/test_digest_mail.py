@@ -13,7 +13,7 @@ import pytest
 
 from functions.api.services import Services
 from functions.content import load_content
-from functions.domain.models import Settings
+from functions.domain.models import Device, PairingCode, Settings, TokenKind, TokenRecord
 from functions.local.digest_loop import DigestLoop
 from functions.report.digests import DigestSetup
 from functions.report.smtp import SmtpMailer, parse_smtp_url
@@ -136,6 +136,42 @@ def test_the_administrator_gets_the_organisation_summary(store, smtp):
     assert "- Lageret (Drift): gennemsnit 4,0\n" in text
     assert "- Mælkebøtten (Børn): for få svar\n" in text
     assert "Solsikken (Børn):" not in text
+    assert "Alle tablets har meldt sig inden for de sidste to døgn" in text
+
+
+def paired(store, device_id: str, workplace_id: str, name: str) -> None:
+    """A tablet paired with a workplace, the way pairing stores it."""
+    code = f"CODE{device_id}"
+    store.put_pairing_code(PairingCode(code, workplace_id, expires_at=4_102_444_800))
+    token = TokenRecord(
+        f"hash-{device_id}",
+        f"tid-{device_id}",
+        TokenKind.DEVICE,
+        workplace_id,
+        device_id,
+        "2026-11-01",
+    )
+    device = Device(device_id, workplace_id, name, token.token_hash, "2026-11-01")
+    store.pair_device(code, int(DUE.timestamp()) - 86400 * 20, device, token)
+
+
+def test_the_administrator_hears_of_silent_tablets_and_refused_answers(store, smtp):
+    # Given one tablet last heard five days ago, one heard an hour ago that had 3 answers refused,
+    # and one heard an hour ago with nothing refused
+    day = 86400
+    for device_id, workplace, name, seen, dropped in [
+        ("d1", "lageret", "Lager ved kaffen", DUE.timestamp() - 5 * day, 0),
+        ("d2", "solsikken", "Solsikken stue", DUE.timestamp() - 3600, 3),
+        ("d3", "maelkeboetten", "Mælkebøtten gang", DUE.timestamp() - 3600, 0),
+    ]:
+        paired(store, device_id, workplace, name)
+        store.record_heartbeat(device_id, int(seen) // 60 * 60, "1.0", 0, dropped, 0)
+    digest_loop(store, smtp, Clock(DUE)).run_pass()
+    text = plain(smtp.mailbox.to("admin@norddjurs.dk")[0])
+    # Then both problem tablets are named, and the healthy one is not
+    assert "- Lageret – Lager ved kaffen: sidst hørt 2026-11-25\n" in text
+    assert "- Solsikken – Solsikken stue: 3 svar afvist siden parringen\n" in text
+    assert "Mælkebøtten gang" not in text
 
 
 @pytest.mark.parametrize("failure", ["refuse", "drop", "closed"])
