@@ -9,7 +9,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from functions.commands import admin_token, backup, import_org, pairing_sheet, restore
+from functions.commands import admin_token, backup, digest, import_org, pairing_sheet, restore
 from functions.config import load_config
 
 
@@ -39,6 +39,9 @@ def _serve(args: argparse.Namespace) -> int:
     else:
         print(f"  Admin:  {base_url}/admin  (the admin token is in {embedded.token_file})")
     print(f"  API:    {base_url}/api/v1/openapi.json")
+    from functions.local.digest_loop import start_digests
+
+    start_digests(embedded.services, config, base_url)
     sys.stdout.flush()
     run(asgi_app(embedded, config), host=args.host, port=args.port)
     return 0
@@ -76,6 +79,7 @@ def parser() -> argparse.ArgumentParser:
     restore.register(sub)
     import_org.add_parser(sub)
     pairing_sheet.add_parser(sub)
+    digest.add_parser(sub)
     return p
 
 

@@ -21,6 +21,11 @@ class Config:
     max_body_bytes: int = 256 * 1024
     tracing: bool = False
     cors_origins: tuple[str, ...] = ("*",)
+    # The Monday digest (functions/report/): where to send from and through, where the pulse is.
+    smtp_url: str | None = None  # smtp://host:25, smtp+starttls://user:pass@host:587, smtps://…
+    mail_from: str | None = None
+    pulse_url: str | None = None  # the pulse page's address, for the links in the e-mails
+    digest_admins: tuple[str, ...] = ()  # who gets the organisation summary
 
 
 def config_from(env: dict[str, str]) -> Config:
@@ -36,6 +41,14 @@ def config_from(env: dict[str, str]) -> Config:
         tracing=env.get("TRYGHEDSPULS_TRACING", "").lower() in {"1", "true", "yes"},
         cors_origins=tuple(
             o.strip() for o in env.get("TRYGHEDSPULS_CORS_ORIGINS", "*").split(",") if o.strip()
+        ),
+        smtp_url=env.get("TRYGHEDSPULS_SMTP_URL") or None,
+        mail_from=env.get("TRYGHEDSPULS_MAIL_FROM") or None,
+        pulse_url=env.get("TRYGHEDSPULS_PULSE_URL") or None,
+        digest_admins=tuple(
+            a.strip().lower()
+            for a in env.get("TRYGHEDSPULS_DIGEST_ADMINS", "").replace(";", ",").split(",")
+            if a.strip()
         ),
     )
 

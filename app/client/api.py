@@ -152,6 +152,13 @@ class ApiClient:
         path = f"/v1/workplaces/{_seg(workplace_id)}/pulse.csv"
         return await self._call("GET", path, query={"weeks": weeks}, raw=True)
 
+    async def pulse_pdf(
+        self, workplace_id: str, week: str | None = None, lang: str = "da"
+    ) -> bytes:
+        """GET /v1/workplaces/{id}/pulse.pdf: the week on one A4 page, as bytes."""
+        path = f"/v1/workplaces/{_seg(workplace_id)}/pulse.pdf"
+        return await self._call("GET", path, query={"week": week, "lang": lang}, raw="bytes")
+
     # Admin: workplaces, devices, viewer tokens
     async def workplaces(self) -> list[t.Workplace]:
         """GET /v1/workplaces."""

@@ -23,6 +23,7 @@ class LinkParts:
 
     token: str | None = None
     workplace_id: str | None = None
+    meeting: bool = False  # `meeting=1`: open straight in meeting mode (the Monday e-mail's link)
 
 
 def parse_link(text: str) -> LinkParts:
@@ -38,7 +39,8 @@ def parse_link(text: str) -> LinkParts:
     values = parse_qs(query)
     token = (values.get("token") or [None])[0]
     workplace = (values.get("workplace") or [None])[0]
-    return LinkParts(token=token or None, workplace_id=workplace or None)
+    meeting = (values.get("meeting") or [""])[0] == "1"
+    return LinkParts(token=token or None, workplace_id=workplace or None, meeting=meeting)
 
 
 def sign_in_code(route: str) -> str | None:

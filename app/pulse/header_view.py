@@ -39,6 +39,17 @@ def PulseHeader(state: PulseState) -> ft.Control:
         )
         show_notice(t("pulse.csv.done", lang))
 
+    async def download_pdf(_e) -> None:
+        try:
+            data = await state.pdf()
+        except (ApiError, Offline):
+            show_notice(t("pulse.pdf.failed", lang), error=True)
+            return
+        await ft.FilePicker().save_file(
+            file_name=csv_file_name(pulse).removesuffix(".csv") + ".pdf", src_bytes=data
+        )
+        show_notice(t("pulse.pdf.done", lang))
+
     subtitle = t("pulse.week", lang, number=week_number(week), year=week[:4])
     if workplace.get("area"):
         subtitle += " · " + workplace["area"]
@@ -65,6 +76,9 @@ def PulseHeader(state: PulseState) -> ft.Control:
             icon=ft.Icons.CO_PRESENT_OUTLINED,
             on_click=act(lambda _e: state.start_meeting()),
             style=ft.ButtonStyle(bgcolor=palette.ACCENT),
+        ),
+        ft.OutlinedButton(
+            t("pulse.pdf.button", lang), icon=ft.Icons.PRINT_OUTLINED, on_click=download_pdf
         ),
         ft.OutlinedButton(
             t("pulse.csv.button", lang), icon=ft.Icons.DOWNLOAD_OUTLINED, on_click=download

@@ -46,9 +46,12 @@ class PulseState:
     async def open(self, link: LinkParts) -> None:
         """Start from a link's token/workplace (or what the browser kept) and load the pulse."""
         self.phase = "loading"
+        meeting = link.meeting
         link, self.is_admin = await remembered(self.store, link)
         self.token, self.workplace_id = link.token, link.workplace_id
         await self._start()
+        if meeting and self.phase == "ready":
+            self.start_meeting()
 
     async def _start(self) -> None:
         if not self.token:
@@ -157,6 +160,10 @@ class PulseState:
     def go(self, delta: int, steps: int) -> None:
         """Move `delta` steps in meeting mode, staying within 0..steps-1."""
         self.step = max(0, min(steps - 1, self.step + delta))
+
+    async def pdf(self) -> bytes:
+        """This week's pulse on one A4 page, in the page's language."""
+        return await self._api().pulse_pdf(self.workplace_id or "", lang=self.lang)
 
     async def csv(self) -> str:
         """The weekly figures as CSV text (the endpoint needs the token, so we fetch it)."""

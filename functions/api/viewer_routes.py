@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
@@ -11,6 +11,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 from functions.api.callers import Svc, Viewer
 from functions.domain.pairing import require_workplace
 from functions.domain.pulse import pulse_csv, workplace_pulse
+from functions.domain.weeks import current_week
 
 router = Router()
 
@@ -34,6 +35,33 @@ def pulse_as_csv(workplace_id: str, caller: Viewer, services: Svc, weeks: Weeks 
         content_type="text/csv; charset=utf-8",
         body=body,
         headers={"Content-Disposition": f'attachment; filename="tryghedspuls-{workplace.id}.csv"'},
+    )
+
+
+@router.get("/v1/workplaces/<workplace_id>/pulse.pdf", tags=["viewer"])
+def pulse_as_pdf(
+    workplace_id: str,
+    caller: Viewer,
+    services: Svc,
+    week: Annotated[
+        str | None, Query(description="ISO week, e.g. 2026-W48; default: this week")
+    ] = None,
+    lang: Annotated[Literal["da", "en"], Query(description="Language of the page")] = "da",
+):
+    """One week on one A4 page for the noticeboard: figures, charts, sentences, questions."""
+    from functions.report.printout import pdf_file_name, pulse_pdf
+
+    workplace = require_workplace(services.store, workplace_id)
+    now = services.now()
+    body = pulse_pdf(
+        services.store, workplace, week, services.settings(), services.content, lang, now
+    )
+    shown = week or current_week(now)
+    return Response(
+        status_code=200,
+        content_type="application/pdf",
+        body=body,
+        headers={"Content-Disposition": f'inline; filename="{pdf_file_name(workplace, shown)}"'},
     )
 
 

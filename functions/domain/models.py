@@ -166,3 +166,21 @@ class AuditEntry:
     admin: str
     action: str
     detail: str
+
+
+@dataclass(frozen=True)
+class DigestRecord:
+    """That a Monday digest was claimed, sent or failed: kept so it is sent once, never twice.
+
+    Keyed by week, what it is about (wp:<id>, area:<name>, org) and a hash of the address; the
+    address itself is not kept here. `error` says what went wrong, never to whom.
+    """
+
+    week: str
+    scope: str
+    recipient_hash: str
+    status: str  # "claimed" (being sent), "sent" or "failed"
+    attempts: int = 0
+    at: int = 0  # epoch seconds of the last claim or outcome, to the minute
+    retry_at: int = 0  # a failed digest may be claimed again from this moment
+    error: str = ""

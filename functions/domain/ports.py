@@ -12,6 +12,7 @@ from functions.domain.models import (
     CompletionStatus,
     CompletionToRecord,
     Device,
+    DigestRecord,
     PairingCode,
     Pin,
     Prompt,
@@ -185,6 +186,18 @@ class Store(Protocol):
 
     def get_attempts(self, bucket: str, window: int) -> int:
         """The counter of `bucket` in `window`, without adding to it."""
+
+    # --- Monday digests ------------------------------------------------------------------------
+    def claim_digest(self, week: str, scope: str, recipient_hash: str, now: int) -> bool:
+        """Atomically claim one digest before sending it: True when it was never claimed, or
+        failed and its retry_at has come (attempts + 1); False when it was sent, is being sent, or
+        waits for its retry. Two senders never both get True."""
+
+    def finish_digest(self, record: DigestRecord) -> None:
+        """Record how a claimed digest went (status "sent" or "failed", with retry_at and error)."""
+
+    def list_digests(self, week: str) -> list[DigestRecord]:
+        """Every digest record of a week (for retries and for the console's report)."""
 
     # --- lifecycle ------------------------------------------------------------------------------
     def is_empty(self) -> bool:

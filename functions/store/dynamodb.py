@@ -17,6 +17,8 @@ from functions.domain.errors import Conflict, NotFound
 from functions.domain.models import AuditEntry, Pin, Prompt, Settings, Workplace
 from functions.store import keys
 from functions.store.dynamodb_access import DynamoAccess
+from functions.store.dynamodb_digests import ACTIONS as DIGEST_ACTIONS
+from functions.store.dynamodb_digests import DynamoDigests
 from functions.store.dynamodb_items import (
     audit_from,
     audit_item,
@@ -83,6 +85,7 @@ ACTIONS: dict[str, frozenset[str]] = {
         "count_attempt": {_CHANGE},
         "get_attempts": {_READ},
         "is_empty": {_QUERY, _READ},
+        **DIGEST_ACTIONS,
     }.items()
 }
 
@@ -92,7 +95,7 @@ def actions_for(methods: Iterable[str]) -> set[str]:
     return {action for method in methods for action in ACTIONS[method]}
 
 
-class DynamoStore(DynamoRecords, DynamoAccess):
+class DynamoStore(DynamoRecords, DynamoAccess, DynamoDigests):
     """The Store on DynamoDB. `client` is a boto3 DynamoDB client; made on first use if None."""
 
     def __init__(self, table_name: str, client: Any = None):

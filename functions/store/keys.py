@@ -22,9 +22,10 @@ rotation order    PROMPTS           ORDER
 pin               PINS              WEEK#<week>#ALL or WEEK#<week>#WP#<wp>
 audit entry       AUDIT             <at>#<random>
 attempt counter   ATTEMPT#<bucket>  W#<window>
+digest record     DIGEST#<week>     <scope>#<sha-256 of the address>
 
 Items with an expiry (TTL `expires_at`): event markers, pairing codes, attempt counters, admin
-sessions and sign-in links (tokens with an expiry).
+sessions and sign-in links (tokens with an expiry), digest records (after a year).
 
 Access patterns (GetItem unless said otherwise; never Scan):
 - settings, workplace, token by hash, device, pairing code, prompt, rotation, completion, attempt
@@ -42,6 +43,7 @@ Access patterns (GetItem unless said otherwise; never Scan):
 - revoke a viewer token by id: GetItem TOKENID#<id> (holds the hash), then the token.
 - prompts in creation order: Query pk=PROMPTS, sk begins_with PROMPT#, sorted by attribute `seq`.
 - pins of weeks first..last: Query pk=PINS, sk between WEEK#<first># and WEEK#<last>$.
+- a week's digest records: Query pk=DIGEST#<week>; claim one: UpdateItem with a condition.
 - newest audit entries: Query pk=AUDIT, descending, Limit.
 - is anything stored: Query pk=ORG / pk=PROMPTS with Limit 1, GetItem SETTINGS.
 
@@ -188,3 +190,13 @@ def audit(at: str, suffix: str) -> Key:
 def attempt(bucket: str, window: int) -> Key:
     """The attempt counter of one bucket in one time window."""
     return Key(f"ATTEMPT#{_part(bucket)}", f"W#{window}")
+
+
+def digest(week: str, scope: str, recipient_hash: str) -> Key:
+    """The record that one Monday digest was claimed, sent or failed."""
+    return Key(digests_of_week(week), f"{_part(scope)}#{_part(recipient_hash)}")
+
+
+def digests_of_week(week: str) -> str:
+    """The partition of a week's digest records."""
+    return f"DIGEST#{_part(week)}"

@@ -78,6 +78,11 @@ CREATE TABLE IF NOT EXISTS audit (
 CREATE TABLE IF NOT EXISTS attempts (
     bucket TEXT NOT NULL, time_window INTEGER NOT NULL, attempts INTEGER NOT NULL,
     expires_at INTEGER NOT NULL, PRIMARY KEY (bucket, time_window)) WITHOUT ROWID;
+-- One row per Monday digest (week, what about, hash of the address): claimed before it is sent.
+CREATE TABLE IF NOT EXISTS digests (
+    week TEXT NOT NULL, scope TEXT NOT NULL, recipient_hash TEXT NOT NULL, status TEXT NOT NULL,
+    attempts INTEGER NOT NULL, at INTEGER NOT NULL, retry_at INTEGER NOT NULL, error TEXT NOT NULL,
+    PRIMARY KEY (week, scope, recipient_hash)) WITHOUT ROWID;
 """
 # Columns added since the first release: SCHEMA has them for a new file; an older file gets each
 # one that it lacks when it is opened. Order-free on purpose, so features add columns independently.

@@ -37,7 +37,9 @@ def function_for(method: str, path: str):
     """The Lambda function API Gateway would route this request to (as in infra/template.yaml)."""
     if path in DEVICE_PATHS or (method == "POST" and path == "/v1/completions"):
         return device
-    workplace_pulse = path.startswith("/v1/workplaces/") and path.endswith(("/pulse", "/pulse.csv"))
+    workplace_pulse = path.startswith("/v1/workplaces/") and path.endswith(
+        ("/pulse", "/pulse.csv", "/pulse.pdf")
+    )
     if workplace_pulse or path in ("/v1/content", "/v1/openapi.json"):
         return viewer
     return admin

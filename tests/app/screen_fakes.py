@@ -67,6 +67,8 @@ class FakeApi:
             status, payload = route
         if isinstance(payload, str):
             return HttpResponse(status, payload.encode(), "text/csv")
+        if isinstance(payload, bytes):
+            return HttpResponse(status, payload, "application/pdf")
         raw = b"" if payload is None else json.dumps(payload).encode()
         return HttpResponse(status, raw, "application/json")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.client.storage import MemoryStore
 from app.components.refresh_on_return import RefreshOnReturn
-from app.pulse.access import ADMIN_TOKEN_KEY, TOKEN_KEY, WORKPLACE_KEY, LinkParts
+from app.pulse.access import ADMIN_TOKEN_KEY, TOKEN_KEY, WORKPLACE_KEY, LinkParts, parse_link
 from app.pulse.meeting import step_count
 from app.pulse.state import PulseState
 from tests.app.screen_fakes import FakeApi, error, pulse_answer, run, week
@@ -142,6 +142,33 @@ def test_csv_is_fetched_with_the_token():
     run(state.open(LinkParts("view-1", "wp1")))
     assert run(state.csv()).startswith("week;")
     assert api.calls[-1][2] == "view-1"
+
+
+def test_the_printable_page_is_fetched_with_the_token_in_the_pages_language():
+    api = given_pulse_for("view-1")
+    api.on(
+        "GET",
+        "/v1/workplaces/wp1/pulse.pdf",
+        lambda _t, _b, query: (200, b"%PDF-" + str(query).encode()),
+    )
+    state = state_with(api)
+    run(state.open(LinkParts("view-1", "wp1")))
+    state.toggle_language()
+    data = run(state.pdf())
+    assert data.startswith(b"%PDF-") and b"'lang': ['en']" in data
+    assert api.calls[-1][:3] == ("GET", "/v1/workplaces/wp1/pulse.pdf", "view-1")
+
+
+def test_the_mondays_meeting_link_opens_meeting_mode():
+    # Given the browser keeps the viewer's token, and the e-mail's link asks for meeting mode
+    store = MemoryStore({TOKEN_KEY: "view-1", WORKPLACE_KEY: "wp1"})
+    state = state_with(given_pulse_for("view-1"), store)
+    run(state.open(parse_link("/pulse?workplace=wp1&meeting=1")))
+    assert (state.phase, state.meeting, state.step) == ("ready", True, 0)
+    # Without it the pulse opens as usual
+    plain = state_with(given_pulse_for("view-1"), store)
+    run(plain.open(parse_link("/pulse?workplace=wp1")))
+    assert (plain.phase, plain.meeting) == ("ready", False)
 
 
 def test_coming_back_to_the_tab_fetches_the_pulse_again():

@@ -74,10 +74,16 @@ class Recorder:
     running: str = OPERATOR
     grants: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
     tables: set[str] = field(default_factory=set)
+    # SES v2 calls by function: (operation, FromEmailAddress), for the digest's role
+    mail: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
 
     def __call__(self, params: dict, model: Any, **_: Any) -> None:
         self.grants[self.running] |= grants_of(model.name, params)
         self.tables |= table_names_of(model.name, params)
+
+    def ses(self, params: dict, model: Any, **_: Any) -> None:
+        """Record one SES v2 call."""
+        self.mail[self.running].add((model.name, params.get("FromEmailAddress", "")))
 
 
 @dataclass
@@ -159,6 +165,15 @@ class DeployedStack:
         is_json = answer.get("headers", {}).get("Content-Type", "").startswith("application/json")
         return json.loads(body) if body and is_json else body
 
+    def invoke(self, function: str, event: dict) -> Any:
+        """Invoke a function the way EventBridge Scheduler does: its handler with the input."""
+        handler = importlib.import_module(handler_module(self.template, function))
+        self.recorder.running = function
+        try:
+            return handler.lambda_handler(event, LambdaContext(function))
+        finally:
+            self.recorder.running = OPERATOR
+
     def admin(self, method: str, path: str, expect: int = 200, **request: Any) -> Any:
         """A request with the admin token."""
         return self.call(method, path, expect, token=self.admin_token, **request)
@@ -183,8 +198,9 @@ def function_environment() -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def deployed_stack() -> Iterator[DeployedStack]:
-    """The stack in moto: the template's table, the functions' environment, calls recorded."""
+def deployed_stack(parameters: dict[str, str] | None = None) -> Iterator[DeployedStack]:
+    """The stack in moto: the template's table, the functions' environment, calls recorded.
+    `parameters`: environment values a deployment's own parameters would give (e.g. a sender)."""
     with pytest.MonkeyPatch.context() as patch, mock_aws():
         for name, value in {
             "AWS_DEFAULT_REGION": REGION,
@@ -192,6 +208,7 @@ def deployed_stack() -> Iterator[DeployedStack]:
             "AWS_SECRET_ACCESS_KEY": "testing",
             "AWS_SESSION_TOKEN": "testing",
             **function_environment(),
+            **(parameters or {}),
         }.items():
             patch.setenv(name, value)
         # The store makes its client from boto3's default session: record on that session
@@ -200,6 +217,7 @@ def deployed_stack() -> Iterator[DeployedStack]:
         recorder = Recorder()
         create_table(session.client("dynamodb"), TABLE_NAME, sam_template())
         session.events.register("before-parameter-build.dynamodb", recorder)
+        session.events.register("before-parameter-build.sesv2", recorder.ses)
         load_config.cache_clear()
         use_services(None)  # built from the environment on the first request, as on a cold start
         try:

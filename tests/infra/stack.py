@@ -16,7 +16,9 @@ from cfnlint.decode import decode_str
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "infra" / "template.yaml"
 REGION = "eu-north-1"
-FUNCTIONS = ("DeviceFunction", "ViewerFunction", "AdminFunction")
+API_FUNCTIONS = ("DeviceFunction", "ViewerFunction", "AdminFunction")
+# Every function: the API's, and the Monday digest's (invoked by EventBridge Scheduler, no routes)
+FUNCTIONS = (*API_FUNCTIONS, "DigestFunction")
 
 # The managed policies SAM attaches to our roles; the translator looks them up by name, which
 # would need IAM: a fixed map keeps the transform offline.

@@ -38,6 +38,9 @@ def shell_lines() -> list[str]:
         "--content-type text/javascript",
         "aws cloudfront create-invalidation",
         "/pairing-codes",
+        "aws sesv2 create-email-identity",
+        "aws sesv2 put-account-details",
+        "aws lambda invoke",
     ],
 )
 def test_guide_gives_a_command_for_each_step(step):
@@ -71,9 +74,11 @@ def test_guide_reads_only_outputs_the_stack_has():
 def test_guide_table_of_dynamodb_actions_is_the_templates():
     # Given the README's table "| device | GetItem, Query, ... | Query |" (table, then index)
     rows = re.findall(
-        r"^\| (device|viewer|admin) \| ([A-Za-z, ]+) \| ([A-Za-z, ]+) \|$", README, re.MULTILINE
+        r"^\| (device|viewer|admin|digest) \| ([A-Za-z, ]+) \| ([A-Za-z, ]+) \|$",
+        README,
+        re.MULTILINE,
     )
-    assert {group for group, _, _ in rows} == {"device", "viewer", "admin"}
+    assert {group for group, _, _ in rows} == {"device", "viewer", "admin", "digest"}
     # Then each row lists exactly what that function's role allows on each resource
     for group, on_table, on_index in rows:
         allowed = allowed_dynamodb_grants(cloudformation_template(), f"{group.title()}Function")

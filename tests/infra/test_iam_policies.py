@@ -80,6 +80,42 @@ def test_roles_carry_no_other_data_access(function):
     role = cloudformation_template()["Resources"][f"{function}Role"]["Properties"]
     # Then its managed policies are logging and tracing only
     assert set(role["ManagedPolicyArns"]) <= set(MANAGED_POLICIES.values())
-    # And its inline statements are the DynamoDB ones checked above
+    # And its inline statements are the DynamoDB ones checked above (and the digest's SES one)
     statements = [s for p in role["Policies"] for s in as_list(p["PolicyDocument"]["Statement"])]
-    assert statements == dynamodb_statements(cloudformation_template(), function)
+    others = [
+        s for s in statements if s not in dynamodb_statements(cloudformation_template(), function)
+    ]
+    assert others == ([SES_SEND] if function == "DigestFunction" else [])
+
+
+# The digest may send e-mail, from the configured sender on its domain's identity, and nothing else.
+SES_SEND = {
+    "Sid": "DigestSendsOnlyFromTheSenderAddress",
+    "Effect": "Allow",
+    "Action": "ses:SendEmail",
+    "Resource": {
+        "Fn::Sub": [
+            "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${Domain}",
+            {
+                "Domain": {
+                    "Fn::Select": [
+                        1,
+                        {
+                            "Fn::Split": [
+                                "@",
+                                {
+                                    "Fn::If": [
+                                        "HasDigestSender",
+                                        {"Ref": "DigestSender"},
+                                        "none@example.invalid",
+                                    ]
+                                },
+                            ]
+                        },
+                    ]
+                }
+            },
+        ]
+    },
+    "Condition": {"StringEquals": {"ses:FromAddress": {"Ref": "DigestSender"}}},
+}

@@ -14,6 +14,7 @@ import re
 import uuid
 from datetime import UTC, datetime
 
+import boto3
 import pytest
 
 from functions.cli import main as tryghedspuls
@@ -70,6 +71,8 @@ def a_working_week(stack: DeployedStack) -> None:
     stack.admin("GET", f"/v1/workplaces/{wp}/viewer-tokens")
     stack.call("GET", f"/v1/workplaces/{wp}/pulse", 200, token=viewer["token"], query="weeks=4")
     stack.call("GET", f"/v1/workplaces/{wp}/pulse.csv", 200, token=viewer["token"])
+    pdf = stack.call("GET", f"/v1/workplaces/{wp}/pulse.pdf", 200, token=viewer["token"])
+    assert pdf  # base64 of the PDF: the handler answered a binary body
     stack.call("GET", "/v1/content", 200)
     stack.call("GET", "/v1/openapi.json", 200)
 
@@ -100,16 +103,28 @@ def a_working_week(stack: DeployedStack) -> None:
     stack.admin("GET", "/v1/organisation/pulse")
     stack.admin("GET", "/v1/audit", query="limit=10")
 
+    # Monday: the scheduler invokes the digest function, which writes to the workplace's leader
+    stack.admin("PATCH", f"/v1/workplaces/{wp}", body={"leaders": ["leder@norddjurs.dk"]})
+    boto3.client("sesv2").create_email_identity(EmailIdentity="norddjurs.dk")
+    sent = stack.invoke("DigestFunction", {"run": "monday", "week": kiosk["week"]})
+    assert (sent["sent"], sent["failed"]) == (1, 0)
+    again = stack.invoke("DigestFunction", {"run": "retry", "week": kiosk["week"]})
+    assert (again["sent"], again["skipped"]) == (0, 1)
+
     # Tokens are revoked; a revoked tablet is turned away
     stack.admin("DELETE", f"/v1/viewer-tokens/{viewer['token_id']}", 204)
     stack.admin("DELETE", f"/v1/devices/{paired['device_id']}", 204)
     stack.call("GET", "/v1/kiosk", 401, token=device)
 
 
+SENDER = "puls@norddjurs.dk"
+
+
 @pytest.fixture(scope="module")
 def week() -> DeployedStack:
     """A working week on the deployed stack, recorded; run once for this module's tests."""
-    with deployed_stack() as stack:
+    # The digest's sender is a stack parameter (empty by default, which sends nothing)
+    with deployed_stack({"TRYGHEDSPULS_MAIL_FROM": SENDER}) as stack:
         a_working_week(stack)
     return stack
 
@@ -142,6 +157,22 @@ def test_guide_names_the_rights_the_admin_token_command_needs(week):
     # Then they are what the command used, on the table
     assert set(re.findall(r"dynamodb:\w+", line)) == {a for a, _ in week.recorder.grants[OPERATOR]}
     assert {resource for _, resource in week.recorder.grants[OPERATOR]} == {"table"}
+
+
+def test_digest_role_allows_sending_from_the_sender_address_only(week):
+    # Given the SES calls the digest made, and the one SES statement of its role
+    assert week.recorder.mail["DigestFunction"] == {("SendEmail", SENDER)}
+    assert {f for f in FUNCTIONS if week.recorder.mail[f]} == {"DigestFunction"}
+    role = cloudformation_template()["Resources"]["DigestFunctionRole"]["Properties"]
+    [ses] = [
+        s
+        for p in role["Policies"]
+        for s in p["PolicyDocument"]["Statement"]
+        if str(s["Action"]).startswith("ses:")
+    ]
+    # Then the role allows exactly that action, bound to the configured sender address
+    assert ses["Action"] == "ses:SendEmail"
+    assert ses["Condition"] == {"StringEquals": {"ses:FromAddress": {"Ref": "DigestSender"}}}
 
 
 def test_functions_touch_only_the_stacks_table(week):

@@ -132,7 +132,17 @@ def test_makefile_packages_functions_and_content_and_nothing_else(tmp_path):
     # Then the package holds the handlers and the content files, without caches or the rest
     assert (artifacts / "functions" / "api" / "device.py").is_file()
     assert (artifacts / "content" / "texts.json").is_file()
-    assert sorted(p.name for p in artifacts.iterdir()) == ["content", "functions"]
+    # and of app/ only the texts of the e-mail and the printed page (the font is the sheets')
+    assert (
+        artifacts / "functions" / "documents" / "fonts" / "LiberationSans-Regular.ttf"
+    ).is_file()
+    assert sorted(p.name for p in artifacts.iterdir()) == ["app", "content", "functions"]
+    assert sorted(
+        p.relative_to(artifacts).as_posix() for p in (artifacts / "app").rglob("*.*")
+    ) == [
+        "app/locales/digest.da.json",
+        "app/locales/digest.en.json",
+    ]
     assert not list(artifacts.rglob("__pycache__"))
 
 

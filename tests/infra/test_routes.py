@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 from tests.infra.stack import (
-    FUNCTIONS,
+    API_FUNCTIONS,
     ROOT,
     cloudformation_template,
     handler_module,
@@ -40,7 +40,7 @@ def documented_routes() -> set[str]:
     return {normalised(*m.groups()) for line in lines if (m := DOCUMENTED_ROUTE.match(line))}
 
 
-@pytest.mark.parametrize("function", FUNCTIONS)
+@pytest.mark.parametrize("function", API_FUNCTIONS)
 def test_function_gets_exactly_the_routes_its_resolver_serves(function):
     # Given the routes the template sends to this function
     sent = {r.route_key for r in routes(sam_template()) if r.function == function}

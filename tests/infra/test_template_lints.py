@@ -39,6 +39,9 @@ def test_sam_transform_succeeds_offline():
         "DeviceFunctionRole",
         "ViewerFunctionRole",
         "AdminFunctionRole",
+        "DigestFunctionRole",
+        "DigestFunctionMondayRole",  # EventBridge Scheduler's, to invoke the digest function
+        "DigestFunctionRetryRole",
     }
 
 

@@ -28,6 +28,7 @@ DEVICES = ("device", "device of another workplace")
 VIEWER_ROUTES = (
     "GET /v1/workplaces/{workplace_id}/pulse",
     "GET /v1/workplaces/{workplace_id}/pulse.csv",
+    "GET /v1/workplaces/{workplace_id}/pulse.pdf",
 )
 KIOSK_ROUTES = ("GET /v1/kiosk", "POST /v1/checkins", "POST /v1/completions", "POST /v1/heartbeat")
 # Whose data each caller may see: the workplace it belongs to ("A", "B"), all, or none.
@@ -162,6 +163,10 @@ ROUTES: dict[str, tuple[Callable[[World], Call], int]] = {
     ),
     "GET /v1/workplaces/{workplace_id}/pulse.csv": (
         lambda w: Call("GET", f"/v1/workplaces/{w.a}/pulse.csv"),
+        200,
+    ),
+    "GET /v1/workplaces/{workplace_id}/pulse.pdf": (
+        lambda w: Call("GET", f"/v1/workplaces/{w.a}/pulse.pdf"),
         200,
     ),
     "GET /v1/workplaces": (lambda w: Call("GET", "/v1/workplaces"), 200),

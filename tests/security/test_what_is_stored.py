@@ -40,6 +40,8 @@ TIME_COLUMNS = {
     ("audit", "at"),  # admin changes, to the minute
     ("devices", "last_seen"),  # heartbeat, to the minute
     ("devices", "paired_on"),  # a date
+    ("digests", "at"),  # when a leader's Monday digest was tried, to the minute (no employee)
+    ("digests", "retry_at"),  # when a failed digest may be tried again
     ("event_markers", "expires_at"),  # midnight UTC, 40 days out
     ("pairing_codes", "expires_at"),
     ("tokens", "created_on"),  # a date
