@@ -21,6 +21,10 @@ class Config:
     max_body_bytes: int = 256 * 1024
     tracing: bool = False
     cors_origins: tuple[str, ...] = ("*",)
+    # Sign-in with the organisation's OpenID provider (issue 15); no issuer: no sign-in.
+    oidc_issuer: str | None = None
+    oidc_client_id: str | None = None
+    admin_emails: tuple[str, ...] = ()
 
 
 def config_from(env: dict[str, str]) -> Config:
@@ -36,6 +40,13 @@ def config_from(env: dict[str, str]) -> Config:
         tracing=env.get("TRYGHEDSPULS_TRACING", "").lower() in {"1", "true", "yes"},
         cors_origins=tuple(
             o.strip() for o in env.get("TRYGHEDSPULS_CORS_ORIGINS", "*").split(",") if o.strip()
+        ),
+        oidc_issuer=(env.get("TRYGHEDSPULS_OIDC_ISSUER") or "").strip() or None,
+        oidc_client_id=(env.get("TRYGHEDSPULS_OIDC_CLIENT_ID") or "").strip() or None,
+        admin_emails=tuple(
+            a.strip().lower()
+            for a in env.get("TRYGHEDSPULS_ADMIN_EMAILS", "").split(",")
+            if a.strip()
         ),
     )
 

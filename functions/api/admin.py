@@ -3,9 +3,14 @@
 Workplaces, tablets, prompts, review, organisation pulse, settings and audit.
 """
 
-from functions.api import admin_organisation, admin_prompts, admin_workplaces
+from functions.api import admin_organisation, admin_prompts, admin_signin, admin_workplaces
 from functions.api.resolvers import lambda_entry, resolver_for
 
-ROUTERS = [admin_workplaces.router, admin_prompts.router, admin_organisation.router]
+ROUTERS = [
+    admin_workplaces.router,
+    admin_prompts.router,
+    admin_organisation.router,
+    admin_signin.router,
+]
 app = resolver_for(ROUTERS)
 lambda_handler = lambda_entry(app)

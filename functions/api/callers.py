@@ -1,4 +1,10 @@
-"""Who may call a route: dependencies that authenticate the bearer token and check its reach."""
+"""Who may call a route: dependencies that authenticate the bearer token and check its reach.
+
+Two kinds of bearer: our own tokens (admin, viewer link, tablet), looked up by hash; and, when
+an OpenID provider is configured, its ID tokens (three dot-separated parts, which none of ours
+has), checked by functions/api/id_tokens.py. A signed-in person's reach is worked out from the
+data on every request (functions/domain/people.py).
+"""
 
 from __future__ import annotations
 
@@ -8,38 +14,77 @@ from aws_lambda_powertools.event_handler import Request
 from aws_lambda_powertools.event_handler.depends import Depends
 
 from functions.api.services import Services, get_services
-from functions.domain.access import authenticate, authorise
+from functions.domain.access import authenticate, authorise, bearer_token
+from functions.domain.errors import Forbidden
 from functions.domain.models import TokenKind, TokenRecord
+from functions.domain.people import Reach, require_workplace_reach
 
 
-def _caller(request: Request, services: Services) -> TokenRecord:
+def _caller(request: Request, services: Services) -> TokenRecord | Reach:
     header = request.resolved_event.headers.get("authorization")
+    if services.signin is not None:
+        token = bearer_token(header)
+        if token.count(".") == 2:
+            return services.signin.reach(services.store, services.signin.who(token))
     return authenticate(services.store, header)
+
+
+def _as_record(reach: Reach, workplace_id: str | None = None) -> TokenRecord:
+    """A signed-in person in the shape routes know; the audit log names them by address."""
+    kind = TokenKind.ADMIN if reach.admin else TokenKind.VIEWER
+    return TokenRecord(token_hash="", token_id=reach.email, kind=kind, workplace_id=workplace_id)
 
 
 def device_caller(
     request: Request, services: Annotated[Services, Depends(get_services)]
 ) -> TokenRecord:
     """A paired, unrevoked kiosk."""
-    return authorise(_caller(request, services), [TokenKind.DEVICE])
+    caller = _caller(request, services)
+    if isinstance(caller, Reach):
+        raise Forbidden("A signed-in person cannot do what a tablet does.")
+    return authorise(caller, [TokenKind.DEVICE])
 
 
 def viewer_caller(
     request: Request, services: Annotated[Services, Depends(get_services)]
 ) -> TokenRecord:
-    """A viewer of the workplace in the path, or an admin."""
+    """A viewer of the workplace in the path (unless links are off), its leader, or an admin."""
     workplace_id = request.path_parameters.get("workplace_id")
-    return authorise(_caller(request, services), [TokenKind.VIEWER, TokenKind.ADMIN], workplace_id)
+    caller = _caller(request, services)
+    if isinstance(caller, Reach):
+        require_workplace_reach(caller, workplace_id)
+        return _as_record(caller, workplace_id)
+    record = authorise(caller, [TokenKind.VIEWER, TokenKind.ADMIN], workplace_id)
+    if record.kind == TokenKind.VIEWER and not services.store.get_signin_settings().viewer_links:
+        raise Forbidden("Viewer links are turned off here: sign in with your work account.")
+    return record
 
 
 def admin_caller(
     request: Request, services: Annotated[Services, Depends(get_services)]
 ) -> TokenRecord:
-    """An administrator."""
-    return authorise(_caller(request, services), [TokenKind.ADMIN])
+    """An administrator: the admin token, or a signed-in person who is one."""
+    caller = _caller(request, services)
+    if isinstance(caller, Reach):
+        if not caller.admin:
+            raise Forbidden("Only an administrator can do this.")
+        return _as_record(caller)
+    return authorise(caller, [TokenKind.ADMIN])
+
+
+def person_caller(request: Request, services: Annotated[Services, Depends(get_services)]) -> Reach:
+    """A signed-in leader or administrator, or the admin token (which reaches everything)."""
+    caller = _caller(request, services)
+    if isinstance(caller, Reach):
+        if not caller.anything:
+            raise Forbidden("Your account leads no workplace here and is no administrator.")
+        return caller
+    authorise(caller, [TokenKind.ADMIN])
+    return Reach(email="", admin=True)
 
 
 Device = Annotated[TokenRecord, Depends(device_caller)]
 Viewer = Annotated[TokenRecord, Depends(viewer_caller)]
 Admin = Annotated[TokenRecord, Depends(admin_caller)]
+Person = Annotated[Reach, Depends(person_caller)]
 Svc = Annotated[Services, Depends(get_services)]

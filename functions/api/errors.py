@@ -26,6 +26,7 @@ STATUS = {
     errors.NotFound: HTTPStatus.NOT_FOUND,
     errors.Conflict: HTTPStatus.CONFLICT,
     errors.TooManyAttempts: HTTPStatus.TOO_MANY_REQUESTS,
+    errors.SigninUnavailable: HTTPStatus.SERVICE_UNAVAILABLE,
 }
 
 

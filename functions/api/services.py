@@ -9,12 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from functions.config import Config, load_config
 from functions.content import load_content
 from functions.domain.anonymity import validate_threshold
 from functions.domain.models import Settings
 from functions.domain.ports import Store
+
+if TYPE_CHECKING:
+    from functions.api.signin import Signin
 
 
 def _utc_now() -> datetime:
@@ -29,6 +33,7 @@ class Services:
     content: dict  # the content document (functions.content)
     defaults: Settings = field(default_factory=Settings)
     clock: Callable[[], datetime] = _utc_now
+    signin: Signin | None = None  # the OpenID provider, when one is configured (issue 15)
 
     def now(self) -> datetime:
         """The current time, from the injected clock."""
@@ -41,12 +46,14 @@ class Services:
 
 def services_from(config: Config) -> Services:
     """Services for a process configured by `config`."""
+    from functions.api.signin import signin_from
     from functions.wiring import build_store
 
     return Services(
         store=build_store(config),
         content=load_content(config.content_dir).as_document(),
         defaults=Settings(anonymity_threshold=validate_threshold(config.anonymity_threshold)),
+        signin=signin_from(config),
     )
 
 

@@ -51,3 +51,9 @@ class TooManyAttempts(DomainError):
     """Too many failed guesses in the current window; try again later."""
 
     code = "too_many_attempts"
+
+
+class SigninUnavailable(DomainError):
+    """The OpenID provider's keys cannot be fetched now, so no sign-in token can be checked."""
+
+    code = "sign_in_unavailable"

@@ -31,6 +31,7 @@ class Embedded:
 
 def prepare(config: Config, data_dir: Path, base_url: str) -> Embedded:
     """Open (or create) the data folder: SQLite file, seeded prompts, an admin token."""
+    from functions.api.signin import signin_from
     from functions.store.sqlite import SqliteStore
 
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -40,6 +41,7 @@ def prepare(config: Config, data_dir: Path, base_url: str) -> Embedded:
         store=store,
         content=content.as_document(),
         defaults=Settings(anonymity_threshold=validate_threshold(config.anonymity_threshold)),
+        signin=signin_from(config),
     )
     seed_prompts(store, content.as_document()["prompts"])
     token = config.admin_token or _stored_admin_token(data_dir)

@@ -4,6 +4,7 @@
 item              pk                sk                           gsi1pk / gsi1sk
 ----------------  ----------------  ---------------------------  -------------------------------
 settings          SETTINGS          SETTINGS
+sign-in settings  SETTINGS          SIGNIN
 workplace         ORG               WP#<id>
 week aggregate    WP#<id>           WEEK#<week>                  WEEK#<week> / WP#<id>
 released figures  WP#<id>           RELEASED#<week>              RELEASED#<week> / WP#<id>
@@ -25,8 +26,8 @@ attempt counter   ATTEMPT#<bucket>  W#<window>
 Items with an expiry (TTL `expires_at`): event markers, pairing codes, attempt counters.
 
 Access patterns (GetItem unless said otherwise; never Scan):
-- settings, workplace, token by hash, device, pairing code, prompt, rotation, completion, attempt
-  counter: by key.
+- settings, sign-in settings, workplace, token by hash, device, pairing code, prompt, rotation,
+  completion, attempt counter: by key.
 - all workplaces: Query pk=ORG, sk begins_with WP#.
 - a workplace's weeks: Query pk=WP#<id>, sk between WEEK#<first> and WEEK#<last> (ISO weeks sort
   as text); one call whatever the number of check-ins.
@@ -66,6 +67,7 @@ def _part(value: str) -> str:
 
 
 SETTINGS = Key("SETTINGS", "SETTINGS")
+SIGNIN_SETTINGS = Key("SETTINGS", "SIGNIN")
 ROTATION = Key("PROMPTS", "ORDER")
 WORKPLACES_PK, WORKPLACE_PREFIX = "ORG", "WP#"
 PROMPTS_PK, PROMPT_PREFIX = "PROMPTS", "PROMPT#"
