@@ -26,6 +26,7 @@ class Workplace(TypedDict):
     name: str
     area: str | None
     kiosk_shows_last_week: bool
+    leaders: list[str]
 
 
 class Prompt(TypedDict):

@@ -25,7 +25,7 @@ def list_workplaces(caller: Admin, services: Svc) -> dict:
 @router.post("/v1/workplaces", status_code=201, tags=["admin"])
 def create_workplace(body: NewWorkplace, caller: Admin, services: Svc) -> dict:
     """Add a workplace."""
-    workplace = workplaces.create_workplace(services.store, body.name, body.area)
+    workplace = workplaces.create_workplace(services.store, body.name, body.area, body.leaders)
     audit(
         services.store,
         caller,
@@ -40,7 +40,7 @@ def create_workplace(body: NewWorkplace, caller: Admin, services: Svc) -> dict:
 def change_workplace(
     workplace_id: str, body: WorkplaceChange, caller: Admin, services: Svc
 ) -> dict:
-    """Rename a workplace, change its area or whether its kiosk shows last week's result."""
+    """Rename a workplace, change its area, its leaders or whether its kiosk shows last week."""
     sent = body.model_dump(exclude_unset=True)
     workplace = workplaces.update_workplace(services.store, workplace_id, **sent)
     audit(

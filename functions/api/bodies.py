@@ -6,9 +6,14 @@ bad item is rejected with a reason while the rest of a kiosk's queue goes throug
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from functions.domain.leaders import MAX_ADDRESS_LENGTH, MAX_LEADERS
+
+# The address's form is judged in the domain (domain/leaders.py); the edge only bounds its size.
+LeaderAddress = Annotated[str, Field(min_length=1, max_length=MAX_ADDRESS_LENGTH)]
 
 
 class _Body(BaseModel):
@@ -46,6 +51,7 @@ class NewWorkplace(_Body):
 
     name: str = Field(min_length=1, max_length=80)
     area: str | None = Field(default=None, max_length=80)
+    leaders: list[LeaderAddress] | None = Field(default=None, max_length=MAX_LEADERS)
 
 
 class WorkplaceChange(_Body):
@@ -54,6 +60,7 @@ class WorkplaceChange(_Body):
     name: str | None = Field(default=None, min_length=1, max_length=80)
     area: str | None = Field(default=None, max_length=80)
     kiosk_shows_last_week: bool | None = None
+    leaders: list[LeaderAddress] | None = Field(default=None, max_length=MAX_LEADERS)
 
 
 class NewPrompt(_Body):

@@ -41,6 +41,7 @@ class Workplace:
     name: str
     area: str | None = None
     kiosk_shows_last_week: bool = True
+    leaders: tuple[str, ...] = ()  # normalised e-mail addresses (domain/leaders.py)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from functions.domain.credentials import new_id
 from functions.domain.errors import InvalidInput
+from functions.domain.leaders import clean_leaders
 from functions.domain.models import Workplace
 from functions.domain.moderation import clean_text
 from functions.domain.pairing import require_workplace
@@ -22,12 +23,15 @@ def clean_name(text: str, field: str, max_length: int = 80) -> str:
     return name
 
 
-def create_workplace(store: Store, name: str, area: str | None) -> Workplace:
+def create_workplace(
+    store: Store, name: str, area: str | None, leaders: list[str] | None = None
+) -> Workplace:
     """Add a workplace with a random id."""
     workplace = Workplace(
         id=new_id()[:12],
         name=clean_name(name, "name"),
         area=clean_name(area, "area") if area and area.strip() else None,
+        leaders=clean_leaders(leaders or ()),
     )
     store.create_workplace(workplace)
     return workplace
@@ -39,8 +43,9 @@ def update_workplace(
     name: str | None = None,
     area: object = _UNSET,
     kiosk_shows_last_week: bool | None = None,
+    leaders: list[str] | None = None,
 ) -> Workplace:
-    """Rename, regroup (area; empty removes it) or change the kiosk setting of a workplace."""
+    """Rename, regroup (area; empty removes it), change the kiosk setting or the leaders."""
     workplace = require_workplace(store, workplace_id)
     if name is not None:
         workplace = replace(workplace, name=clean_name(name, "name"))
@@ -49,6 +54,8 @@ def update_workplace(
         workplace = replace(workplace, area=clean_name(text, "area") if text else None)
     if kiosk_shows_last_week is not None:
         workplace = replace(workplace, kiosk_shows_last_week=kiosk_shows_last_week)
+    if leaders is not None:
+        workplace = replace(workplace, leaders=clean_leaders(leaders))
     store.update_workplace(workplace)
     return workplace
 
@@ -60,4 +67,5 @@ def workplace_view(workplace: Workplace) -> dict:
         "name": workplace.name,
         "area": workplace.area,
         "kiosk_shows_last_week": workplace.kiosk_shows_last_week,
+        "leaders": list(workplace.leaders),
     }

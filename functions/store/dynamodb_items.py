@@ -101,6 +101,7 @@ def workplace_item(value: Workplace) -> Item:
         | {"id": s(value.id), "name": s(value.name)}
         | {"kiosk_shows_last_week": flag(value.kiosk_shows_last_week)}
         | _optional(area=value.area)
+        | ({"leaders": {"L": [s(a) for a in value.leaders]}} if value.leaders else {})
     )
 
 
@@ -111,6 +112,7 @@ def workplace_from(item: Item) -> Workplace:
         name=item["name"]["S"],
         area=_str(item, "area"),
         kiosk_shows_last_week=_bool(item, "kiosk_shows_last_week"),
+        leaders=tuple(a["S"] for a in item.get("leaders", {}).get("L", [])),
     )
 
 

@@ -12,7 +12,7 @@ from functions.store.sqlite_access import SqliteAccess
 from functions.store.sqlite_database import Database, raising_on_duplicate
 from functions.store.sqlite_records import SqliteRecords
 
-_WORKPLACE = "SELECT id, name, area, kiosk_shows_last_week FROM workplaces"
+_WORKPLACE = "SELECT id, name, area, kiosk_shows_last_week, leaders FROM workplaces"
 _PROMPT = "SELECT id, da, en, active FROM prompts"
 
 
@@ -22,6 +22,7 @@ def _workplace(row: sqlite3.Row) -> Workplace:
         name=row["name"],
         area=row["area"],
         kiosk_shows_last_week=bool(row["kiosk_shows_last_week"]),
+        leaders=tuple(json.loads(row["leaders"])),
     )
 
 
@@ -91,13 +92,14 @@ class SqliteStore(SqliteRecords, SqliteAccess):
         exists = Conflict(f"Workplace {workplace.id!r} exists.")
         with self._db.transaction() as db, raising_on_duplicate(exists):
             db.execute(
-                "INSERT INTO workplaces (id, name, area, kiosk_shows_last_week) "
-                "VALUES (?, ?, ?, ?)",
+                "INSERT INTO workplaces (id, name, area, kiosk_shows_last_week, leaders) "
+                "VALUES (?, ?, ?, ?, ?)",
                 (
                     workplace.id,
                     workplace.name,
                     workplace.area,
                     int(workplace.kiosk_shows_last_week),
+                    json.dumps(list(workplace.leaders)),
                 ),
             )
 
@@ -112,14 +114,16 @@ class SqliteStore(SqliteRecords, SqliteAccess):
         return sorted(workplaces, key=lambda w: (w.name.casefold(), w.id))
 
     def update_workplace(self, workplace: Workplace) -> None:
-        """Replace name, area and kiosk setting; NotFound if missing."""
+        """Replace name, area, kiosk setting and leaders; NotFound if missing."""
         with self._db.transaction() as db:
             changed = db.execute(
-                "UPDATE workplaces SET name = ?, area = ?, kiosk_shows_last_week = ? WHERE id = ?",
+                "UPDATE workplaces SET name = ?, area = ?, kiosk_shows_last_week = ?, leaders = ? "
+                "WHERE id = ?",
                 (
                     workplace.name,
                     workplace.area,
                     int(workplace.kiosk_shows_last_week),
+                    json.dumps(list(workplace.leaders)),
                     workplace.id,
                 ),
             )

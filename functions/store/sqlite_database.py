@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS settings (
     cooldown_seconds INTEGER NOT NULL, idle_reset_seconds INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS workplaces (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, area TEXT,
-    kiosk_shows_last_week INTEGER NOT NULL) WITHOUT ROWID;
+    kiosk_shows_last_week INTEGER NOT NULL, leaders TEXT NOT NULL DEFAULT '[]') WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tokens (
     token_hash TEXT PRIMARY KEY, token_id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
     workplace_id TEXT, device_id TEXT, created_on TEXT NOT NULL,
@@ -77,6 +77,11 @@ CREATE TABLE IF NOT EXISTS signin_settings (
     id INTEGER PRIMARY KEY CHECK (id = 1), admin_emails TEXT NOT NULL, admin_groups TEXT NOT NULL,
     viewer_links INTEGER NOT NULL);
 """
+# Columns added since the first release: SCHEMA has them for a new file; an older file gets each
+# one that it lacks when it is opened. Order-free on purpose, so features add columns independently.
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("workplaces", "leaders", "TEXT NOT NULL DEFAULT '[]'"),
+)
 # Statements that bring a file from the version before the key up to the key's version.
 MIGRATIONS: dict[int, str] = {}
 # What TTL removes on DynamoDB, removed here when the file is opened.
@@ -151,6 +156,10 @@ class Database:
                 )
             for statement in SCHEMA.split(";"):
                 db.execute(statement)
+            for table, column, definition in ADDED_COLUMNS:
+                present = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+                if column not in present:
+                    db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
             for target in range(version + 1, SCHEMA_VERSION + 1):
                 for statement in MIGRATIONS.get(target, "").split(";"):
                     db.execute(statement)

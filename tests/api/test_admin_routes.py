@@ -21,8 +21,23 @@ def test_workplace_is_created_renamed_and_regrouped(api):
         "name": "Mælkebøtten",
         "area": None,
         "kiosk_shows_last_week": False,
+        "leaders": [],
     }
     assert api.get("/v1/workplaces").json["workplaces"] == [changed.json]
+
+
+def test_workplace_leaders_are_set_replaced_and_checked(api):
+    # Given a workplace created with a leader typed carelessly
+    created = api.post("/v1/workplaces", {"name": "Lager", "leaders": [" Mette@Norddjurs.DK "]})
+    assert created.status == 201 and created.json["leaders"] == ["mette@norddjurs.dk"]
+    path = f"/v1/workplaces/{created.json['id']}"
+    # When the leaders are replaced, and then set to something that is no address
+    replaced = api.call("PATCH", path, {"leaders": ["jens@norddjurs.dk"]}, ADMIN_TOKEN)
+    refused = api.call("PATCH", path, {"leaders": ["jens@norddjurs.dk", "anna"]}, ADMIN_TOKEN)
+    # Then the list is replaced whole, the bad one is refused by name, and nothing changed
+    assert replaced.json["leaders"] == ["jens@norddjurs.dk"]
+    assert refused.status == 400 and "'anna'" in refused.json["error"]["message"]
+    assert api.get("/v1/workplaces").json["workplaces"][0]["leaders"] == ["jens@norddjurs.dk"]
 
 
 def test_blank_workplace_name_is_refused(api):

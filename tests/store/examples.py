@@ -20,9 +20,14 @@ LATER = NOW + 900
 MARKER_EXPIRY = 4_102_444_800  # 2100-01-01: a marker that outlives every test run
 
 
-def workplace(workplace_id: str = WP, name: str = "Lager", area: str | None = "Nord") -> Workplace:
+def workplace(
+    workplace_id: str = WP,
+    name: str = "Lager",
+    area: str | None = "Nord",
+    leaders: tuple[str, ...] = (),
+) -> Workplace:
     """A workplace."""
-    return Workplace(id=workplace_id, name=name, area=area)
+    return Workplace(id=workplace_id, name=name, area=area, leaders=leaders)
 
 
 def checkin(event_id: str, score: int = 7, week: str = WEEK) -> CheckinToRecord:

@@ -51,6 +51,18 @@ def test_workplace_update_replaces_its_fields(store):
     assert store.get_workplace(WP) == changed
 
 
+def test_workplace_keeps_its_leaders_in_order(store):
+    # Given a workplace with two leaders
+    store.create_workplace(workplace(leaders=("a@norddjurs.dk", "b@norddjurs.dk")))
+    # When one leader leaves and another comes
+    store.update_workplace(workplace(leaders=("b@norddjurs.dk", "c@norddjurs.dk")))
+    # Then the new list is what is read, by id and in the list, and none means none
+    assert store.get_workplace(WP).leaders == ("b@norddjurs.dk", "c@norddjurs.dk")
+    assert store.list_workplaces()[0].leaders == ("b@norddjurs.dk", "c@norddjurs.dk")
+    store.update_workplace(workplace(leaders=()))
+    assert store.get_workplace(WP).leaders == ()
+
+
 def test_updating_unknown_workplace_is_not_found(store):
     # Given no workplaces
     # When one is updated

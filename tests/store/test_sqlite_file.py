@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,26 @@ def test_file_is_made_in_wal_mode_with_its_schema_version(path):
     # Then the file exists in WAL mode, stamped with the schema version
     assert _pragma(path, "journal_mode") == "wal"
     assert _pragma(path, "user_version") == SCHEMA_VERSION
+
+
+def test_file_from_before_leaders_gets_the_column_and_keeps_its_workplaces(path):
+    # Given a file whose workplaces table predates leaders' addresses
+    path.parent.mkdir(parents=True)
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "CREATE TABLE workplaces (id TEXT PRIMARY KEY, name TEXT NOT NULL, area TEXT, "
+            "kiosk_shows_last_week INTEGER NOT NULL) WITHOUT ROWID"
+        )
+        db.execute("INSERT INTO workplaces VALUES ('wp-old', 'Lager', 'Nord', 1)")
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    # When a store opens it
+    store = SqliteStore(str(path))
+    # Then the old workplace reads back with no leaders, and leaders can be stored
+    old = store.get_workplace("wp-old")
+    assert (old.name, old.area, old.leaders) == ("Lager", "Nord", ())
+    store.update_workplace(replace(old, leaders=("leder@norddjurs.dk",)))
+    assert store.get_workplace("wp-old").leaders == ("leder@norddjurs.dk",)
+    store.close()
 
 
 def test_file_from_a_newer_version_is_refused(path):
