@@ -9,8 +9,8 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from functions.api.bodies_signin import SigninSettingsChange
 from functions.api.callers import Admin, Svc
 from functions.domain.audit import audit
+from functions.domain.leaders import normalise_address
 from functions.domain.models import SigninSettings
-from functions.domain.people import normalise_email
 
 router = Router()
 
@@ -37,7 +37,7 @@ def put_signin_settings(body: SigninSettingsChange, caller: Admin, services: Svc
     """Change who is an administrator, or turn viewer links off ("only signed-in leaders")."""
     sent = body.model_dump(exclude_unset=True, exclude_none=True)
     if "admin_emails" in sent:
-        sent["admin_emails"] = tuple(sorted({normalise_email(a) for a in sent["admin_emails"]}))
+        sent["admin_emails"] = tuple(sorted({normalise_address(a) for a in sent["admin_emails"]}))
     if "admin_groups" in sent:
         sent["admin_groups"] = tuple(sorted({g.strip() for g in sent["admin_groups"]}))
     settings = replace(services.store.get_signin_settings(), **sent)

@@ -8,10 +8,8 @@ from pydantic import Field, StringConstraints
 
 from functions.api.bodies import _Body
 
-# An address as people type it; checked for one @ and no spaces, not for deliverability.
-Email = Annotated[
-    str, StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")
-]
+# The address's form is judged in the domain (domain/leaders.py), as for leaders.
+Email = Annotated[str, StringConstraints(min_length=1, max_length=254)]
 Group = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
 
 

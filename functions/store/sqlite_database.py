@@ -72,7 +72,7 @@ CREATE TABLE IF NOT EXISTS audit (
 CREATE TABLE IF NOT EXISTS attempts (
     bucket TEXT NOT NULL, time_window INTEGER NOT NULL, attempts INTEGER NOT NULL,
     expires_at INTEGER NOT NULL, PRIMARY KEY (bucket, time_window)) WITHOUT ROWID;
--- Sign-in (issue 15): lists as JSON arrays of strings; one row.
+-- Sign-in (issue 15): one row, its lists as JSON arrays of strings.
 CREATE TABLE IF NOT EXISTS signin_settings (
     id INTEGER PRIMARY KEY CHECK (id = 1), admin_emails TEXT NOT NULL, admin_groups TEXT NOT NULL,
     viewer_links INTEGER NOT NULL);

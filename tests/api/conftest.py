@@ -38,7 +38,8 @@ def function_for(method: str, path: str):
     if path in DEVICE_PATHS or (method == "POST" and path == "/v1/completions"):
         return device
     workplace_pulse = path.startswith("/v1/workplaces/") and path.endswith(("/pulse", "/pulse.csv"))
-    if workplace_pulse or path in ("/v1/content", "/v1/openapi.json"):
+    signed_in = path in ("/v1/signin", "/v1/me", "/v1/area-pulse")
+    if workplace_pulse or signed_in or path in ("/v1/content", "/v1/openapi.json"):
         return viewer
     return admin
 
