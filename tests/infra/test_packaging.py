@@ -25,6 +25,7 @@ PROVIDED_BY = {
     "boto3": "boto3",
     "botocore": "boto3",
     "tzdata": "tzdata",
+    "joserfc": "joserfc",
 }
 
 
