@@ -14,6 +14,7 @@ from app.context import AppContext, Session
 from app.i18n import t
 from app.kiosk.view import KioskView
 from app.pulse.view import PulseView
+from app.signin.views import SigninReturnView
 
 
 @ft.component
@@ -29,6 +30,7 @@ def routes() -> list[ft.Route]:
         ft.Route(path="kiosk", component=KioskView),
         ft.Route(path="pulse", component=PulseView),
         ft.Route(path="admin", component=AdminView),
+        ft.Route(path="signin", component=SigninReturnView),
     ]
 
 

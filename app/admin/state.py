@@ -18,6 +18,7 @@ from app.client.errors import ApiError, Offline
 from app.client.storage import KeyValueStore
 from app.i18n import DEFAULT_LANGUAGE, other_language
 from app.pulse.access import ADMIN_TOKEN_KEY
+from app.signin import flow
 
 SECTIONS = ("workplaces", "prompts", "completions", "organisation", "settings")
 
@@ -45,11 +46,19 @@ class AdminState:
     organisation: OrganisationState | None = None
     settings: SettingsState | None = None
     origin: str = ""
+    # Signed in with a work account (issue 15) instead of the admin token
+    signin_enabled: bool = False
+    signed_in: bool = False
+    signin_problem: str | None = None  # locale key signin.problem.<name>
     _loaded: set = field(default_factory=set)
 
     async def open(self, token: str | None) -> None:
-        """Sign in with the link's token, else the kept one; else ask for it."""
+        """Sign in with the link's token, else the kept one or the work account's; else ask."""
+        self.signin_enabled = await flow.signin_enabled(self.api_for(None))
         token = token or await self.store.get(ADMIN_TOKEN_KEY)
+        if not token and self.signin_enabled:
+            token = await flow.kept_token(self.store)
+            self.signed_in = bool(token)
         if not token:
             self.phase = "need_token"
             return
@@ -62,14 +71,22 @@ class AdminState:
         try:
             await self.api_for(token).settings()
         except ApiError as error:
-            self.problem = {401: "unknown", 403: "not_admin"}.get(error.status, "other")
+            if self.signed_in:
+                # A leader is never let into the console; an ended sign-in asks to sign in again.
+                await flow.sign_out(self.store)
+                self.signed_in = False
+                self.signin_problem = "not_admin" if error.status == 403 else "session_ended"
+            else:
+                self.problem = {401: "unknown", 403: "not_admin"}.get(error.status, "other")
             self.phase = "need_token"
             return False
         except Offline:
             self.problem = "offline"
             self.phase = "need_token"
             return False
-        await self.store.set(ADMIN_TOKEN_KEY, token)
+        if not self.signed_in:
+            await self.store.set(ADMIN_TOKEN_KEY, token)
+        self.signin_problem = None
         console = Console(self.api_for(token), self.announce, self.lang)
         self.console = console
         self.workplaces = WorkplacesState(console)
@@ -94,8 +111,10 @@ class AdminState:
         return True
 
     async def sign_out(self) -> None:
-        """Forget the kept token on this browser."""
+        """Forget the kept token, and any sign-in, on this browser."""
         await self.store.remove(ADMIN_TOKEN_KEY)
+        await flow.sign_out(self.store)
+        self.signed_in = False
         self.console = None
         self.phase = "need_token"
 
