@@ -95,6 +95,19 @@ def ChooseWorkplaceView(state: PulseState) -> ft.Control:
         )
     if not rows:
         rows.append(ft.Text(t("pulse.choose.none", lang), color=palette.MUTED))
+    if state.signed_in:
+        rows.append(
+            ft.Row(
+                [
+                    ft.TextButton(
+                        t("signin.sign_out", lang),
+                        icon=ft.Icons.LOGOUT,
+                        on_click=act(lambda _e: state.sign_out()),
+                    )
+                ],
+                alignment=ft.MainAxisAlignment.END,
+            )
+        )
     return _centre(
         ft.Column(
             [
@@ -103,6 +116,7 @@ def ChooseWorkplaceView(state: PulseState) -> ft.Control:
             ],
             spacing=16,
             tight=True,
+            horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
         )
     )
 
