@@ -4,7 +4,9 @@ the app exchanges the code itself (Authorization Code with PKCE, public client).
 
 from __future__ import annotations
 
+import re
 import secrets
+import time
 from collections.abc import Iterator
 
 import httpx
@@ -52,6 +54,21 @@ def signin_world(tmp_path_factory) -> Iterator[tuple[Server, Provider, dict]]:
             yield server, provider, {k: v[0] for k, v in names.items()}
         finally:
             server.kill()
+
+
+def api(server: Server, path: str) -> dict:
+    """GET with the admin token."""
+    headers = {"Authorization": f"Bearer {TEST_ADMIN_TOKEN}"}
+    answer = httpx.get(f"{server.api}{path}", headers=headers, timeout=10)
+    answer.raise_for_status()
+    return answer.json()
+
+
+def wait_until(check, seconds: float = 15) -> None:
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, "the change did not arrive in time"
+        time.sleep(0.3)
 
 
 def sign_in_at_the_provider(screen: Screen, sub: str) -> None:
@@ -122,6 +139,15 @@ def test_an_administrator_signs_in_to_the_console_and_out_again(chromium, signin
         expect(screen.button("Arbejdspladser")).to_be_visible(timeout=30000)
         expect(screen.text(names["hav"]).first).to_be_visible()
         screen.shot("signin-admin-console")
+        # And can turn viewer links off ("only signed-in leaders"); the audit names who did it
+        screen.click("Indstillinger")
+        switch = screen.page.get_by_role("switch", name=re.compile("Visningslinks virker"))
+        switch.click()
+        wait_until(lambda: not api(server, "/v1/signin-settings")["viewer_links"])
+        newest = api(server, "/v1/audit")["entries"][0]
+        assert (newest["admin"], newest["action"]) == (PEOPLE["chef"], "signin_settings.update")
+        switch.click()
+        wait_until(lambda: api(server, "/v1/signin-settings")["viewer_links"])
         screen.click("Log ud")
         expect(screen.button("Log ind med din arbejdskonto")).to_be_visible()
     finally:
