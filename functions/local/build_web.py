@@ -13,6 +13,7 @@ from pathlib import Path
 
 from functions.local.pwa_files import GENERATED_MARK, SERVICE_WORKER, write_pwa_files
 from functions.local.pwa_icons import render_icons
+from functions.local.signin_page import write_signin_page
 from functions.local.web_bundle import ENTRY_MODULE, bundle_members, package_root, tar_gz
 from functions.local.web_client import (
     copy_web_client,
@@ -60,6 +61,7 @@ def build_web(api_url: str, out: Path) -> str:
     patch_index(out, ENTRY_MODULE)
     patch_bootstrap(out)
     patch_font_manifest(out)
+    write_signin_page(out)  # the provider's way back into the app (issue 15)
     version = write_pwa_files(out)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(f"Built {out} ({size / 1e6:.1f} MB, version {version}); API: {api_url or '(none)'}")
