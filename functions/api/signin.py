@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from functions.config import Config
 from functions.domain.models import SignedInPerson
-from functions.domain.people import Reach, reach_of
+from functions.domain.people import Reach, is_admin, reach_of
 from functions.domain.ports import Store
 
 if TYPE_CHECKING:
@@ -36,6 +36,10 @@ class Signin:
     def who(self, token: str) -> SignedInPerson:
         """The person behind a valid ID token; Unauthorized otherwise."""
         return self.verifier.verify(token)
+
+    def is_admin(self, store: Store, person: SignedInPerson) -> bool:
+        """Whether the person is an administrator now (one read: the sign-in settings)."""
+        return is_admin(person, store.get_signin_settings(), self.configured_admins)
 
     def reach(self, store: Store, person: SignedInPerson) -> Reach:
         """What the person reaches now, from the workplaces' leaders and the sign-in settings."""

@@ -16,7 +16,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from functions.domain.errors import Forbidden
 from functions.domain.models import SignedInPerson, SigninSettings, Workplace
 
 
@@ -83,10 +82,6 @@ def reach_of(
     )
 
 
-def require_workplace_reach(reach: Reach, workplace_id: str | None) -> None:
-    """Forbidden unless the person may see this workplace (or, with no workplace, anything)."""
-    if workplace_id is None and reach.anything:
-        return
-    if workplace_id is not None and reach.may_see_workplace(workplace_id):
-        return
-    raise Forbidden("Your account does not lead this workplace.")
+def leads(person: SignedInPerson, workplace: Workplace | None) -> bool:
+    """Whether the person is among the workplace's leaders (False for no workplace)."""
+    return workplace is not None and normalise_email(person.email) in workplace.leaders
