@@ -137,8 +137,28 @@ def _signing_key_with_pkce(app) -> RSAKey:
         return RSAKey.import_key(flask.g.oidc_provider_mock_storage.jwk.as_dict(is_private=True))
 
 
+def allowing_origin(app, origin: str):
+    """The provider's WSGI app answering CORS for `origin`, as Entra does for SPA redirect URIs.
+
+    oidc-provider-mock sends no CORS headers, so a browser (the static PWA under Pyodide) could
+    not read its discovery document nor redeem a code. Both are simple requests (GET; a form POST),
+    so the allowing header on the answer is all a browser needs.
+    """
+
+    def wrapped(environ, start_response):
+        def start(status, headers, exc_info=None):
+            headers = [*headers, ("Access-Control-Allow-Origin", origin)]
+            return start_response(status, headers, exc_info)
+
+        return app(environ, start)
+
+    return wrapped
+
+
 @contextlib.contextmanager
-def running_provider(redirect_uris: list[str] = (REDIRECT_URI,)) -> Iterator[Provider]:
+def running_provider(
+    redirect_uris: list[str] = (REDIRECT_URI,), cors_origin: str | None = None
+) -> Iterator[Provider]:
     """oidc-provider-mock on a free port of 127.0.0.1, with a registered public client."""
     import threading
 
@@ -147,7 +167,8 @@ def running_provider(redirect_uris: list[str] = (REDIRECT_URI,)) -> Iterator[Pro
 
     os.environ["AUTHLIB_INSECURE_TRANSPORT"] = "1"  # plain http on the loopback only
     app = provider_app(require_nonce=False)
-    server = werkzeug.serving.make_server("127.0.0.1", 0, app, threaded=True)
+    served = allowing_origin(app, cors_origin) if cors_origin else app
+    server = werkzeug.serving.make_server("127.0.0.1", 0, served, threaded=True)
 
     key = _signing_key_with_pkce(app)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1})

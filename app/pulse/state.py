@@ -89,7 +89,8 @@ class PulseState:
             return
         self.email, self.is_admin = me.get("email"), bool(me.get("admin"))
         self.workplaces = sorted(me["workplaces"], key=lambda w: ((w.get("area") or ""), w["name"]))
-        if not self.is_admin and len(self.workplaces) == 1 and not me["areas"]:
+        # One workplace: straight to it (an area of one workplace rolls up to that workplace).
+        if not self.is_admin and len(self.workplaces) == 1:
             self.workplace_id = self.workplaces[0]["id"]
             await self.load()
             return
