@@ -21,6 +21,7 @@ import base64
 import hashlib
 import json
 import secrets
+import sys
 import time
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -50,13 +51,25 @@ def code_challenge(verifier: str) -> str:
     return _b64(hashlib.sha256(verifier.encode("ascii")).digest())
 
 
-async def _json(api: ApiClient, url: str, form: dict | None = None) -> dict:
+def _origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+async def _json(
+    api: ApiClient, url: str, form: dict | None = None, origin: str | None = None
+) -> dict:
     """GET (or form-POST) a provider document with the app's transport."""
     headers = {"Accept": "application/json"}
     body = None
     if form is not None:
         headers["Content-Type"] = "application/x-www-form-urlencoded"
         body = urlencode(form).encode("ascii")
+    if origin and sys.platform != "emscripten":
+        # Served, the server process redeems the code for the browser. Entra redeems codes of
+        # SPA redirect URIs only for cross-origin requests (AADSTS9002327 otherwise), so say
+        # which origin the app runs on, as the browser would. (A browser sets Origin itself.)
+        headers["Origin"] = origin
     answer = await api.transport.request(
         "POST" if form is not None else "GET", url, headers=headers, body=body, timeout=15
     )
@@ -133,7 +146,8 @@ async def finish(api: ApiClient, store: KeyValueStore, route: str) -> str:
         "code_verifier": pending["verifier"],
     }
     try:
-        tokens = await _json(api, pending["token_endpoint"], form)
+        origin = _origin_of(pending["redirect_uri"])
+        tokens = await _json(api, pending["token_endpoint"], form, origin)
     except Offline as error:
         raise SigninFailed("offline") from error
     token = tokens.get("id_token")

@@ -17,11 +17,23 @@ from app.signin import flow
 from tests.oidc_provider import REDIRECT_URI, running_provider
 
 
+class Recording(HttpxTransport):
+    """The real transport, noting the headers of each request."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sent: list[tuple[str, dict]] = []
+
+    async def request(self, method, url, *, headers, body=None, timeout=10.0):
+        self.sent.append((url, dict(headers)))
+        return await super().request(method, url, headers=headers, body=body, timeout=timeout)
+
+
 class OurApi(ApiClient):
     """Our API as far as sign-in goes: it names the provider (the rest is the real provider)."""
 
     def __init__(self, provider):
-        super().__init__("http://127.0.0.1:9/api", HttpxTransport())
+        super().__init__("http://127.0.0.1:9/api", Recording())
         self.provider = provider
 
     async def signin_facts(self) -> dict:
@@ -67,6 +79,9 @@ def test_a_sign_in_keeps_the_id_token_and_goes_on_to_where_it_started(provider):
         assert query["code_challenge"][0] != ""
         next_route = await flow.finish(api, store, back_route(authorize_as(url, "lea")))
         await api.transport.aclose()
+        # Redeemed by the server process, as a browser on the app's origin would (Entra's SPA rule)
+        [(_, headers)] = [sent for sent in api.transport.sent if sent[0].endswith("/token")]
+        assert headers["Origin"] == "http://127.0.0.1:9"
         return next_route
 
     assert run(story()) == "/admin"
