@@ -69,7 +69,10 @@ def viewer_caller(
         return _as_record(person.email, False, workplace_id)
     caller = authenticate(services.store, request.resolved_event.headers.get("authorization"))
     record = authorise(caller, [TokenKind.VIEWER, TokenKind.ADMIN], workplace_id)
-    if record.kind == TokenKind.VIEWER and not services.store.get_signin_settings().viewer_links:
+    # "Only signed-in leaders" holds only while there is a sign-in: without a provider, turning
+    # links off would leave the pulse to the admin token alone.
+    links_off = services.signin is not None and record.kind == TokenKind.VIEWER
+    if links_off and not services.store.get_signin_settings().viewer_links:
         raise Forbidden("Viewer links are turned off here: sign in with your work account.")
     return record
 
