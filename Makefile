@@ -7,6 +7,8 @@ SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
 PYTEST_ARGS ?=
 
 AXE    := tests/browser/axe/node_modules/axe-core/axe.min.js
+# checkov pins its own boto3 and friends: it gets a venv of its own, beside ours.
+CHECKOV := $(VENV)/tools/checkov/bin/checkov
 
 .PHONY: run demo test lint bench system clean
 
@@ -28,6 +30,10 @@ $(AXE): tests/browser/axe/package.json tests/browser/axe/package-lock.json
 	cd tests/browser/axe && npm ci --silent --no-audit --no-fund
 	touch $@
 
+$(CHECKOV):
+	$(PYTHON) -m venv $(VENV)/tools/checkov
+	$(VENV)/tools/checkov/bin/python -m pip install -q checkov==3.3.30
+
 run: $(STAMP)
 	$(BIN)/tryghedspuls serve $(ARGS)
 
@@ -38,7 +44,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(STAMP) system $(AXE) lint
+test: $(STAMP) system $(AXE) $(CHECKOV) lint
 	$(BIN)/pytest -q $(PYTEST_ARGS)
 
 bench: $(STAMP) system $(AXE)

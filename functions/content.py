@@ -10,6 +10,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from functions.domain.name_list import NameList
+
 DEFAULT_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
 
@@ -118,6 +120,28 @@ class Content:
 
 
 _WithId = TypeVar("_WithId", PromptText, OlfaQuestion)
+
+
+def load_name_list(content_dir: Path | None = None) -> NameList:
+    """The names moderation holds (content/names/), read once per process."""
+    return _load_names((content_dir or DEFAULT_CONTENT_DIR).resolve())
+
+
+@cache
+def _load_names(content_dir: Path) -> NameList:
+    names = _word_list(content_dir / "names" / "first_names.txt")
+    if not names:
+        raise ContentError(f"{content_dir / 'names' / 'first_names.txt'}: no names")
+    return NameList.of(names, _word_list(content_dir / "names" / "danish_words.txt"))
+
+
+def _word_list(path: Path) -> list[str]:
+    # One word a line; "#" starts a comment (the files say where they come from).
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise ContentError(f"{path}: {error}") from error
+    return [word for line in lines if (word := line.split("#")[0].strip())]
 
 
 def load_content(content_dir: Path | None = None) -> Content:

@@ -23,14 +23,23 @@ class CompletionsState:
 
     async def load(self) -> None:
         """Fetch the queue, and the chosen workplace's completions."""
-        queue = await self.console.attempt(self.console.api.completions_for_review())
-        if not failed(queue):
-            self.queue = queue
+        await self.load_queue()
         if self.workplace_id:
             items = await self.console.attempt(
                 self.console.api.workplace_completions(self.workplace_id)
             )
             self.week_items = [] if failed(items) else items
+
+    async def load_queue(self) -> None:
+        """Fetch the completions waiting for review (the review tab shows how many)."""
+        queue = await self.console.attempt(self.console.api.completions_for_review())
+        if not failed(queue):
+            self.queue = queue
+
+    @property
+    def waiting(self) -> int:
+        """How many completions wait for review."""
+        return len(self.queue)
 
     async def choose(self, workplace_id: str | None) -> None:
         """Read this week's completions of another workplace."""

@@ -133,6 +133,8 @@ class AdminState:
         section = getattr(self, self.section)
         if section is not self.workplaces:
             await section.load()
+        if section is not self.completions:
+            await self.completions.load_queue()  # the review tab's count, seen from any section
 
     def toggle_language(self) -> None:
         """Switch between Danish and English."""

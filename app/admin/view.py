@@ -44,8 +44,9 @@ def SectionTabs(state: AdminState) -> ft.Control:
         chosen = name == state.section
         tabs.append(
             ft.TextButton(
-                t(f"admin.section.{name}", state.lang),
+                _tab_label(state, name),
                 icon=_ICONS[name],
+                badge=_waiting_badge(state) if name == "completions" else None,
                 on_click=act(lambda _e, n=name: state.show(n)),
                 style=ft.ButtonStyle(
                     bgcolor=palette.ACCENT_SOFT if chosen else None,
@@ -55,6 +56,24 @@ def SectionTabs(state: AdminState) -> ft.Control:
             )
         )
     return ft.Row(tabs, wrap=True, spacing=6, run_spacing=6)
+
+
+def _tab_label(state: AdminState, name: str) -> ft.Text:
+    # A screen reader reads the tab's name, not the badge: the count goes into the name.
+    label = t(f"admin.section.{name}", state.lang)
+    waiting = state.completions.waiting if state.completions and name == "completions" else 0
+    spoken = t("admin.section.completions_waiting", state.lang, count=waiting) if waiting else None
+    return ft.Text(label, semantics_label=spoken)
+
+
+def _waiting_badge(state: AdminState) -> ft.Badge | None:
+    waiting = state.completions.waiting if state.completions else 0
+    if not waiting:
+        return None
+    return ft.Badge(
+        label=ft.Text(str(waiting), color=palette.SURFACE, weight=ft.FontWeight.W_700),
+        bgcolor=palette.NOTICE,
+    )
 
 
 @ft.component

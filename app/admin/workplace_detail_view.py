@@ -7,6 +7,7 @@ import flet as ft
 from app.admin.access_view import link_rows, pairing_rows
 from app.admin.console import local_time
 from app.admin.controls import badge, body, destructive, heading, muted, primary, quiet
+from app.admin.device_health import device_warnings, warning_text
 from app.admin.state import AdminState
 from app.components import palette
 from app.components.actions import act
@@ -50,12 +51,15 @@ def _devices(state: AdminState, ask) -> list[ft.Control]:
         controls.append(muted(t("admin.devices.none", lang), 14))
     for device in places.devices:
         badges = []
+        warnings = [warning_text(w, lang) for w in device_warnings(device)]
         if device["revoked"]:
             badges.append(badge(t("admin.devices.revoked_badge", lang), "muted"))
         elif device["silent"]:
             badges.append(badge(t("admin.devices.silent", lang), "notice"))
-        else:
+        elif not warnings:
             badges.append(badge(t("admin.devices.ok", lang), "calm"))
+        if warnings:
+            badges.append(badge(t("admin.devices.attention", lang), "notice"))
         details = t(
             "admin.devices.details",
             lang,
@@ -68,6 +72,7 @@ def _devices(state: AdminState, ask) -> list[ft.Control]:
                 [
                     ft.Row([body(device["name"], weight=ft.FontWeight.W_600), *badges], wrap=True),
                     muted(details),
+                    *(body(text, color=palette.NOTICE) for text in warnings),
                 ],
                 spacing=2,
                 tight=True,

@@ -104,17 +104,33 @@ class ApiClient:
         """GET /v1/kiosk: this week's prompt, texts and settings."""
         return await self._call("GET", "/v1/kiosk")
 
-    async def send_checkins(self, checkins: list[dict]) -> t.BatchResult:
-        """POST /v1/checkins with 1-100 `{id, score, at}`."""
-        return await self._call("POST", "/v1/checkins", {"checkins": checkins})
+    async def send_checkins(
+        self, checkins: list[dict], sent_at: str | None = None
+    ) -> t.BatchResult:
+        """POST /v1/checkins with 1-100 `{id, score, at}` and the tablet's clock (`sent_at`)."""
+        body = {"checkins": checkins} | ({"sent_at": sent_at} if sent_at else {})
+        return await self._call("POST", "/v1/checkins", body)
 
-    async def send_completions(self, completions: list[dict]) -> t.BatchResult:
-        """POST /v1/completions with 1-100 `{id, prompt_id, text, at}`."""
-        return await self._call("POST", "/v1/completions", {"completions": completions})
+    async def send_completions(
+        self, completions: list[dict], sent_at: str | None = None
+    ) -> t.BatchResult:
+        """POST /v1/completions with 1-100 `{id, prompt_id, text, at}` and `sent_at`."""
+        body = {"completions": completions} | ({"sent_at": sent_at} if sent_at else {})
+        return await self._call("POST", "/v1/completions", body)
 
-    async def heartbeat(self, app_version: str, queue_depth: int) -> None:
-        """POST /v1/heartbeat."""
-        body = {"app_version": app_version, "queue_depth": queue_depth}
+    async def heartbeat(
+        self,
+        app_version: str,
+        queue_depth: int,
+        dropped: int | None = None,
+        clock_offset_seconds: int | None = None,
+    ) -> None:
+        """POST /v1/heartbeat; `dropped` and `clock_offset_seconds` only when known."""
+        body: dict = {"app_version": app_version, "queue_depth": queue_depth}
+        if dropped is not None:
+            body["dropped"] = dropped
+        if clock_offset_seconds is not None:
+            body["clock_offset_seconds"] = clock_offset_seconds
         await self._call("POST", "/v1/heartbeat", body)
 
     # Viewer (and admin)

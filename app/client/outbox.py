@@ -35,8 +35,13 @@ def local_now() -> datetime:
 
 
 def rfc3339(moment: datetime) -> str:
-    """RFC 3339 with offset, second precision: 2026-11-23T09:41:07+01:00."""
-    return moment.isoformat(timespec="seconds")
+    """RFC 3339 with offset, to the millisecond: 2026-11-23T09:41:07.250+01:00.
+
+    Milliseconds because the server moves a tap by the tablet clock's error, which is no whole
+    number of seconds: a stamp cut to the second could move a tap made just after midnight on
+    Monday back into Sunday's week. The server keeps only the week; the stamp lives on the tablet
+    until the tap is delivered."""
+    return moment.isoformat(timespec="milliseconds")
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,11 @@ class Outbox:
         if dropped:
             self.dropped += dropped
             await self._store.set(DROPPED_KEY, str(self.dropped))
+
+    async def reset_dropped(self) -> None:
+        """Start counting refused items afresh (a new pairing: the count is "since pairing")."""
+        self.dropped = 0
+        await self._store.remove(DROPPED_KEY)
 
     async def clear(self) -> None:
         """Forget everything queued (an admin unpaired the tablet and accepted the loss)."""

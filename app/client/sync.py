@@ -3,6 +3,8 @@
 Plain Python with everything injected (the API, the outbox, sleep, randomness, clock), so the
 tests drive it with fakes and no page. Per batch (at most 100): accepted and duplicate ids are
 removed, rejected ones dropped and counted, the rest retried with exponential backoff and jitter.
+Each batch says when the tablet sent it (`sent_at`, by the clock that stamped its items), so the
+server can undo a wrong clock; the heartbeat reports the dropped count and the clock's error.
 A batch the server refuses as a whole (400/413/422) is split in halves until the bad item stands
 alone and is dropped, so one broken entry can never block the queue.
 """
@@ -17,8 +19,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from app.client.clock import ClockWatch
 from app.client.errors import ApiError, Offline
-from app.client.outbox import CHECKIN, COMPLETION, Entry, Outbox
+from app.client.outbox import CHECKIN, COMPLETION, Entry, Outbox, rfc3339
 
 BATCH_LIMIT = 100
 log = logging.getLogger(__name__)
@@ -27,11 +30,19 @@ log = logging.getLogger(__name__)
 class DeviceApi(Protocol):
     """The part of ApiClient the sync loop uses."""
 
-    async def send_checkins(self, checkins: list[dict]) -> dict: ...
+    async def send_checkins(self, checkins: list[dict], sent_at: str | None = None) -> dict: ...
 
-    async def send_completions(self, completions: list[dict]) -> dict: ...
+    async def send_completions(
+        self, completions: list[dict], sent_at: str | None = None
+    ) -> dict: ...
 
-    async def heartbeat(self, app_version: str, queue_depth: int) -> None: ...
+    async def heartbeat(
+        self,
+        app_version: str,
+        queue_depth: int,
+        dropped: int | None = None,
+        clock_offset_seconds: int | None = None,
+    ) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -69,6 +80,7 @@ class Syncer:
         base_delay: float = 2.0,
         max_delay: float = 300.0,
         heartbeat_seconds: float = 300.0,
+        clock_watch: ClockWatch | None = None,
     ) -> None:
         self.outbox = outbox
         self.api = api
@@ -81,6 +93,8 @@ class Syncer:
         self.base_delay = base_delay
         self.max_delay = max_delay
         self.heartbeat_seconds = heartbeat_seconds
+        # The tablet's clock: it stamps each batch's sent_at and learns its error from answers.
+        self.clock_watch = clock_watch or ClockWatch()
         self.failures = 0
         self.online: bool | None = None
         self.unauthorized = False
@@ -108,8 +122,10 @@ class Syncer:
 
     async def _send(self, kind: str, batch: list[Entry]) -> None:
         send = self.api.send_checkins if kind == CHECKIN else self.api.send_completions
+        watch = self.clock_watch
+        sent = watch.now()  # the same clock stamped the items: the server undoes its error
         try:
-            result = await send([e.item for e in batch])
+            result = await send([e.item for e in batch], rfc3339(sent))
         except ApiError as error:
             if error.status in (401, 403):
                 raise Unauthorized(error.code) from error
@@ -123,15 +139,23 @@ class Syncer:
             await self._send(kind, batch[:half])
             await self._send(kind, batch[half:])
             return
+        watch.observe(result, sent, watch.now())
         done = set(result.get("accepted", [])) | set(result.get("duplicates", []))
         rejected = {r["id"] for r in result.get("rejected", [])}
+        for refusal in result.get("rejected", []):  # counted as dropped, reported in heartbeats
+            log.warning("sync: dropping %s refused with %s", refusal["id"], refusal["reason"])
         await self.outbox.settle(batch, done, rejected)
         if any(e.id not in done and e.id not in rejected for e in batch):
             raise Unsettled(f"{kind} batch of {len(batch)} only partly answered")
 
     async def _heartbeat_if_due(self) -> None:
         if self._clock() >= self._next_heartbeat:
-            await self.api.heartbeat(self.app_version, self.outbox.depth())
+            await self.api.heartbeat(
+                self.app_version,
+                self.outbox.depth(),
+                self.outbox.dropped,
+                self.clock_watch.offset_seconds,
+            )
             self._next_heartbeat = self._clock() + self.heartbeat_seconds
 
     async def round(self) -> float:

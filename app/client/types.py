@@ -76,6 +76,7 @@ class KioskConfig(TypedDict):
     behaviours: list[Text]
     settings: KioskSettings
     last_week: LastWeek | None
+    server_time: str
 
 
 class Rejection(TypedDict):
@@ -91,6 +92,7 @@ class BatchResult(TypedDict):
     accepted: list[str]
     duplicates: list[str]
     rejected: list[Rejection]
+    server_time: str  # the server's clock, RFC 3339 UTC: the kiosk learns its own clock's error
 
 
 class PulseWeek(TypedDict):
@@ -145,6 +147,8 @@ class DeviceInfo(TypedDict):
     last_seen: str | int | None
     app_version: str | None
     queue_depth: int | None
+    dropped: int | None  # items the server refused since pairing (last heartbeat)
+    clock_offset_seconds: int | None  # tablet clock minus server clock (last heartbeat)
     silent: bool
     revoked: bool
 

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Coroutine
 
 from app.client.api import ApiClient
+from app.client.clock import ClockWatch
 from app.client.errors import ApiError, Offline
 from app.client.outbox import Outbox
 from app.client.sync import Syncer, SyncStatus
@@ -59,6 +60,7 @@ class KioskRuntime:
         self.clock = clock
         self.wakelock = wakelock
         self.outbox = Outbox(session.store)
+        self.clock_watch = ClockWatch()  # the tablet's wall clock and how far off it is
         self.pairing: Pairing | None = None
         self.syncer: Syncer | None = None
         self._booted = False
@@ -115,7 +117,13 @@ class KioskRuntime:
         for task in self._paired_tasks:
             task.cancel()
         api = self._device_api()
-        self.syncer = Syncer(self.outbox, api, APP_VERSION, on_status=self._on_sync_status)
+        self.syncer = Syncer(
+            self.outbox,
+            api,
+            APP_VERSION,
+            on_status=self._on_sync_status,
+            clock_watch=self.clock_watch,
+        )
         self._paired_tasks = [
             self._spawn(self.syncer.run()),
             self._spawn(self._config_loop()),
@@ -152,7 +160,9 @@ class KioskRuntime:
         """Fetch this week's configuration (and the content texts); keep the cache on failure."""
         api, store = self._device_api(), self.session.store
         try:
+            sent = self.clock_watch.now()
             config = await api.kiosk()
+            self.clock_watch.observe(config, sent, self.clock_watch.now())
             if self.state.behaviours_intro is None:
                 content = await api.content()
                 intro = content.get("behaviours_intro")
@@ -262,6 +272,7 @@ class KioskRuntime:
             workplace_name=workplace["name"],
         )
         await device.save_pairing(self.session.store, self.pairing)
+        await self.outbox.reset_dropped()  # a new device: its count of refused items starts at 0
         self.state.behaviours_intro = None
         await self.refresh_config()
         self.state.show_idle()

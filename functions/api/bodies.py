@@ -28,22 +28,32 @@ class PairBody(_Body):
 
 
 class CheckinsBody(_Body):
-    """POST /v1/checkins: 1-100 items of {id, score, at}."""
+    """POST /v1/checkins: 1-100 items of {id, score, at}, and the tablet's clock when it sent."""
 
     checkins: list[dict[str, Any]] = Field(min_length=1, max_length=100)
+    sent_at: str | None = Field(default=None, max_length=64)
 
 
 class CompletionsBody(_Body):
-    """POST /v1/completions: 1-100 items of {id, prompt_id, text, at}."""
+    """POST /v1/completions: 1-100 items of {id, prompt_id, text, at}, and `sent_at`."""
 
     completions: list[dict[str, Any]] = Field(min_length=1, max_length=100)
+    sent_at: str | None = Field(default=None, max_length=64)
+
+
+# A tablet clock may be off by decades (a reset to 2000-01-01, or 1970): allow about 300 years.
+MAX_CLOCK_OFFSET_SECONDS = 10**10
 
 
 class HeartbeatBody(_Body):
-    """POST /v1/heartbeat."""
+    """POST /v1/heartbeat: `dropped` and `clock_offset_seconds` are optional (older kiosks)."""
 
     app_version: str = Field(min_length=1, max_length=40)
     queue_depth: int = Field(ge=0, le=10_000_000)
+    dropped: int | None = Field(default=None, ge=0, le=10_000_000)
+    clock_offset_seconds: int | None = Field(
+        default=None, ge=-MAX_CLOCK_OFFSET_SECONDS, le=MAX_CLOCK_OFFSET_SECONDS
+    )
 
 
 class NewWorkplace(_Body):

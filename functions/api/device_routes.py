@@ -40,7 +40,7 @@ def checkins(body: CheckinsBody, caller: Device, services: Svc) -> dict:
     """Count each check-in of a batch once; one bad item never blocks the rest."""
     k = services.settings().anonymity_threshold
     return recording.record_checkins(
-        services.store, caller.workplace_id, body.checkins, services.now(), k
+        services.store, caller.workplace_id, body.checkins, services.now(), k, body.sent_at
     )
 
 
@@ -48,14 +48,25 @@ def checkins(body: CheckinsBody, caller: Device, services: Svc) -> dict:
 def completions(body: CompletionsBody, caller: Device, services: Svc) -> dict:
     """Store each sentence completion of a batch once."""
     return recording.record_completions(
-        services.store, caller.workplace_id, body.completions, services.now()
+        services.store,
+        caller.workplace_id,
+        body.completions,
+        services.now(),
+        services.names,
+        body.sent_at,
     )
 
 
 @router.post("/v1/heartbeat", tags=["device"])
 def heartbeat(body: HeartbeatBody, caller: Device, services: Svc):
-    """A kiosk's sign of life and how many answers wait in its outbox."""
+    """A kiosk's sign of life, how many answers wait in its outbox, how many the server refused
+    since pairing and how far its clock is off."""
     pairing.record_heartbeat(
-        services.store, caller.device_id, body.app_version, body.queue_depth, services.now()
+        services.store,
+        caller.device_id,
+        pairing.Heartbeat(
+            body.app_version, body.queue_depth, body.dropped, body.clock_offset_seconds
+        ),
+        services.now(),
     )
     return Response(status_code=204)

@@ -12,9 +12,10 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from functions.config import Config, load_config
-from functions.content import load_content
+from functions.content import load_content, load_name_list
 from functions.domain.anonymity import validate_threshold
 from functions.domain.models import Settings
+from functions.domain.name_list import NameList
 from functions.domain.ports import Store
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ class Services:
     content: dict  # the content document (functions.content)
     defaults: Settings = field(default_factory=Settings)
     clock: Callable[[], datetime] = _utc_now
+    names: NameList = field(default_factory=load_name_list)  # what moderation takes for names
     signin: Signin | None = None  # the OpenID provider, when one is configured (issue 15)
 
     def now(self) -> datetime:
@@ -52,6 +54,7 @@ def services_from(config: Config) -> Services:
     return Services(
         store=build_store(config),
         content=load_content(config.content_dir).as_document(),
+        names=load_name_list(config.content_dir),
         defaults=Settings(anonymity_threshold=validate_threshold(config.anonymity_threshold)),
         signin=signin_from(config),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Any, TypeVar
@@ -20,6 +21,8 @@ from functions.domain.models import (
     CompletionToRecord,
 )
 from functions.domain.moderation import clean_text, seems_to_name_person
+from functions.domain.name_list import NameList
+from functions.domain.tablet_clock import moments_to_try, parse_rfc3339
 from functions.domain.weeks import week_of
 
 _Judged = TypeVar("_Judged", CheckinToRecord, CompletionToRecord)
@@ -32,10 +35,6 @@ MAX_TEXT = 280
 _REPORTED_ID_LENGTH = 64
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-_RFC3339 = re.compile(
-    r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})[Tt](?P<time>[0-9]{2}:[0-9]{2}:[0-9]{2})"
-    r"(?:\.(?P<fraction>[0-9]+))?(?P<offset>[Zz]|[+-][0-9]{2}:[0-9]{2})"
-)
 
 
 @dataclass(frozen=True)
@@ -53,31 +52,37 @@ class _Rejected(Exception):
 
 
 def judge_checkins(
-    items: list[Any], now: datetime
+    items: list[Any], now: datetime, correction: timedelta | None = None
 ) -> tuple[list[CheckinToRecord], list[Rejection]]:
-    """Split raw check-ins into ones to record and rejections (each with its reason)."""
+    """Split raw check-ins into ones to record and rejections (each with its reason); each time
+    moved by the tablet clock's `correction` (functions/domain/tablet_clock.py)."""
     expires = marker_expires_at(now)
 
     def checkin(item: Any, event_id: str) -> CheckinToRecord:
         score = _score(item.get("score"))
-        at = _moment(item.get("at"), now)
+        at = _moment(item.get("at"), now, correction)
         return CheckinToRecord(event_id, week_of(at), score, expires)
 
     return _judge(items, checkin)
 
 
 def judge_completions(
-    items: list[Any], now: datetime, known_prompt_ids: set[str], new_id: Callable[[], str]
+    items: list[Any],
+    now: datetime,
+    known_prompt_ids: set[str],
+    new_id: Callable[[], str],
+    names: NameList,
+    correction: timedelta | None = None,
 ) -> tuple[list[CompletionToRecord], list[Rejection]]:
     """Split raw completions into cleaned ones to store (held if they may name someone) and
     rejections."""
     expires = marker_expires_at(now)
 
     def completion(item: Any, event_id: str) -> CompletionToRecord:
-        at = _moment(item.get("at"), now)
+        at = _moment(item.get("at"), now, correction)
         prompt_id = _prompt_id(item.get("prompt_id"), known_prompt_ids)
         text = _text(item.get("text"))
-        held = seems_to_name_person(text)
+        held = seems_to_name_person(text, names)
         return CompletionToRecord(
             event_id=event_id,
             completion_id=new_id(),  # random, so the stored row says nothing of the device
@@ -141,8 +146,18 @@ def _score(value: Any) -> int:
     return value
 
 
-def _moment(value: Any, now: datetime) -> datetime:
-    at = _parse_rfc3339(value)
+def _moment(value: Any, now: datetime, correction: timedelta | None) -> datetime:
+    best, *fallbacks = moments_to_try(_parse_rfc3339(value), correction)
+    try:
+        return _within_reach(best, now)
+    except _Rejected:
+        for at in fallbacks:
+            with suppress(_Rejected):
+                return _within_reach(at, now)
+        raise  # the verdict on the best guess is the one reported
+
+
+def _within_reach(at: datetime, now: datetime) -> datetime:
     if at < now - MAX_AGE:
         raise _Rejected("too_old")
     if at > now + MAX_AHEAD:
@@ -151,15 +166,10 @@ def _moment(value: Any, now: datetime) -> datetime:
 
 
 def _parse_rfc3339(value: Any) -> datetime:
-    match = _RFC3339.fullmatch(value) if isinstance(value, str) else None
-    if match is None:
+    at = parse_rfc3339(value)
+    if at is None:
         raise _Rejected("invalid_time")
-    fraction = (match["fraction"] or "0")[:6]  # finer than microseconds means nothing here
-    offset = "+00:00" if match["offset"] in ("Z", "z") else match["offset"]
-    try:
-        return datetime.fromisoformat(f"{match['date']}T{match['time']}.{fraction:0<6}{offset}")
-    except ValueError as error:  # 2026-02-30, 25:00, a leap second, offset +24:00
-        raise _Rejected("invalid_time") from error
+    return at
 
 
 def _prompt_id(value: Any, known: set[str]) -> str:

@@ -8,6 +8,7 @@ from functions.domain.models import Settings, Workplace
 from functions.domain.ports import Store
 from functions.domain.prompts import prompt_of_week
 from functions.domain.pulse import last_week_for_kiosk
+from functions.domain.tablet_clock import server_time
 from functions.domain.weeks import current_week
 
 
@@ -29,4 +30,5 @@ def kiosk_view(
             "idle_reset_seconds": settings.idle_reset_seconds,
         },
         "last_week": last_week_for_kiosk(store, workplace, settings.anonymity_threshold, now),
+        "server_time": server_time(now),  # the kiosk learns its clock's error from it
     }

@@ -80,6 +80,10 @@ class Device:
     app_version: str | None = None
     queue_depth: int | None = None
     revoked: bool = False
+    # From its last heartbeat: items the server refused since pairing, and the tablet's clock
+    # minus ours in seconds (None when the kiosk did not say).
+    dropped: int | None = None
+    clock_offset_seconds: int | None = None
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,22 @@
-"""Cleaning sentence completions, and a cautious guess at whether one names a person.
+"""Cleaning sentence completions, and a cautious guess at whether one names or reaches a person.
 
 Completions are shown to the whole workplace, so one that seems to point at someone is held for an
-admin to review instead of being shown at once. The guess leans on Danish spelling: common nouns
-are lowercase, so a capitalised word in the middle of a sentence is most likely a name. It errs
-towards holding: a false alarm costs an admin a click, a missed name can hurt a colleague.
+admin to review instead of being shown at once. Three signs, any of them enough:
+- a way to reach someone: a phone or CPR-like number, an e-mail address, an @handle, a web
+  address (contact_details.py);
+- a first name common in Denmark, in any case and any position (name_list.py: "mette", "JENS");
+- a capitalised word in the middle of a sentence: Danish writes common nouns in lowercase, so it
+  is most likely a name, also one no list holds.
+It errs towards holding: a false alarm costs an admin a click, a missed name can hurt a colleague.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from functions.domain.contact_details import reaches_a_person
+from functions.domain.name_list import NameList
 
 # Control characters that separate words become spaces; the rest are dropped.
 _SPACING_CONTROLS = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x1f\x85")
@@ -21,7 +28,6 @@ _DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
 _PRONOUNS = frozenset({"I", "De", "Dem", "Deres"})
 _SENTENCE_ENDS = frozenset(".!?…")
 _QUOTES = frozenset("\"'«»„“”‚‘’‹›")
-_AT_SIGNS = ("@", "\uff20")  # "@" and its full-width form
 # Danish abbreviations whose full stop does not end the sentence ("bl.a. Mette" still names her).
 _ABBREVIATIONS = (
     "f.eks",
@@ -63,9 +69,10 @@ def clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", " ".join("".join(kept).split()))
 
 
-def seems_to_name_person(text: str) -> bool:
-    """True when the text has an "@" or a capitalised word inside a sentence (a likely name)."""
-    if any(sign in text for sign in _AT_SIGNS):
+def seems_to_name_person(text: str, names: NameList) -> bool:
+    """True when the text may identify or reach a person: a way to reach someone, a listed first
+    name in any case, or a capitalised word inside a sentence."""
+    if reaches_a_person(text):
         return True
     # True where a capital letter is expected: the text's start, a new sentence, after ":" or an
     # opening quote. Commas, dashes and digits leave it as it was ("- Vi lytter" starts the text).
@@ -73,6 +80,8 @@ def seems_to_name_person(text: str) -> bool:
     for token in _TOKEN.finditer(text):
         kind = token.lastgroup
         if kind == "word":
+            if names.is_a_name(token[0]):
+                return True
             if not capital_expected and _looks_like_name(token[0]):
                 return True
             capital_expected = False

@@ -7,6 +7,7 @@ and past the limit pairing answers "too many attempts" until the window ends.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from functions.domain.credentials import (
@@ -107,12 +108,27 @@ def make_admin_token(
     return record, token
 
 
-def record_heartbeat(
-    store: Store, device_id: str, app_version: str, queue_depth: int, now: datetime
-) -> None:
+@dataclass(frozen=True)
+class Heartbeat:
+    """What a kiosk reports of itself; the last two are None when an older kiosk leaves them out."""
+
+    app_version: str
+    queue_depth: int
+    dropped: int | None = None  # items the server refused since pairing
+    clock_offset_seconds: int | None = None  # tablet clock minus server clock
+
+
+def record_heartbeat(store: Store, device_id: str, beat: Heartbeat, now: datetime) -> None:
     """Note a kiosk's sign of life, to the minute (finer is not needed to spot a silent tablet)."""
     minute = int(now.timestamp()) // 60 * 60
-    store.record_heartbeat(device_id, minute, app_version[:40], max(0, queue_depth))
+    store.record_heartbeat(
+        device_id,
+        minute,
+        beat.app_version[:40],
+        max(0, beat.queue_depth),
+        dropped=None if beat.dropped is None else max(0, beat.dropped),
+        clock_offset_seconds=beat.clock_offset_seconds,
+    )
 
 
 def device_view(device: Device, now: datetime) -> dict:
@@ -126,6 +142,8 @@ def device_view(device: Device, now: datetime) -> dict:
         "last_seen": last_seen.isoformat().replace("+00:00", "Z") if last_seen else None,
         "app_version": device.app_version,
         "queue_depth": device.queue_depth,
+        "dropped": device.dropped,
+        "clock_offset_seconds": device.clock_offset_seconds,
         "silent": silent,
         "revoked": device.revoked,
     }

@@ -84,9 +84,17 @@ class Store(Protocol):
         """The devices of a workplace, revoked ones included, ordered by name."""
 
     def record_heartbeat(
-        self, device_id: str, last_seen: int, app_version: str, queue_depth: int
+        self,
+        device_id: str,
+        last_seen: int,
+        app_version: str,
+        queue_depth: int,
+        dropped: int | None = None,
+        clock_offset_seconds: int | None = None,
     ) -> None:
-        """Note that a device is alive, its app version and how many answers wait on it."""
+        """Note that a device is alive, its app version, how many answers wait on it, how many the
+        server refused since pairing and how far its clock is off (None: not reported, stored so);
+        NotFound for an unknown device."""
 
     def revoke_device(self, device_id: str) -> Device:
         """Revoke a device and its token at once; NotFound if there is none. Returns the record."""

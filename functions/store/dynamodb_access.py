@@ -132,16 +132,28 @@ class DynamoAccess:
         return sorted(map(device_from, items), key=lambda d: (d.name.casefold(), d.id))
 
     def record_heartbeat(
-        self, device_id: str, last_seen: int, app_version: str, queue_depth: int
+        self,
+        device_id: str,
+        last_seen: int,
+        app_version: str,
+        queue_depth: int,
+        dropped: int | None = None,
+        clock_offset_seconds: int | None = None,
     ) -> None:
-        """A conditional UpdateItem (no stray item for an unknown device: NotFound)."""
+        """A conditional UpdateItem (no stray item for an unknown device: NotFound). What the
+        kiosk did not report is removed, so an old figure never passes for a fresh one."""
+        sets = ["last_seen = :seen", "app_version = :version", "queue_depth = :depth"]
+        values = {":seen": n(last_seen), ":version": s(app_version), ":depth": n(queue_depth)}
+        removes = []
+        for name, value in (("dropped", dropped), ("clock_offset_seconds", clock_offset_seconds)):
+            if value is None:
+                removes.append(name)
+            else:
+                sets.append(f"{name} = :{name}")
+                values[f":{name}"] = n(value)
+        expression = "SET " + ", ".join(sets) + (" REMOVE " + ", ".join(removes) if removes else "")
         with raising_on_failed_condition(NotFound(f"No device with id {device_id!r}.")):
-            self._table.update(
-                keys.device(device_id),
-                "SET last_seen = :seen, app_version = :version, queue_depth = :depth",
-                {":seen": n(last_seen), ":version": s(app_version), ":depth": n(queue_depth)},
-                condition=_EXISTS,
-            )
+            self._table.update(keys.device(device_id), expression, values, condition=_EXISTS)
 
     def revoke_device(self, device_id: str) -> Device:
         """GetItem the device, then one transaction revoking it and its token."""

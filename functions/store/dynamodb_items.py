@@ -206,6 +206,8 @@ def device_item(value: Device) -> Item:
             last_seen=value.last_seen,
             app_version=value.app_version,
             queue_depth=value.queue_depth,
+            dropped=value.dropped,
+            clock_offset_seconds=value.clock_offset_seconds,
         )
     )
 
@@ -222,6 +224,8 @@ def device_from(item: Item) -> Device:
         app_version=_str(item, "app_version"),
         queue_depth=_int(item, "queue_depth"),
         revoked=_bool(item, "revoked"),
+        dropped=_int(item, "dropped"),
+        clock_offset_seconds=_int(item, "clock_offset_seconds"),
     )
 
 

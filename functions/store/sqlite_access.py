@@ -19,7 +19,7 @@ _INSERT_TOKENS = (
 )
 _DEVICE = (
     "SELECT id, workplace_id, name, token_hash, paired_on, last_seen, app_version, queue_depth, "
-    "revoked FROM devices"
+    "revoked, dropped, clock_offset_seconds FROM devices"
 )
 
 
@@ -58,6 +58,8 @@ def _device(row: sqlite3.Row) -> Device:
         app_version=row["app_version"],
         queue_depth=row["queue_depth"],
         revoked=bool(row["revoked"]),
+        dropped=row["dropped"],
+        clock_offset_seconds=row["clock_offset_seconds"],
     )
 
 
@@ -122,8 +124,8 @@ class SqliteAccess:
             with raising_on_duplicate(Conflict("This device or token exists already.")):
                 db.execute(
                     "INSERT INTO devices (id, workplace_id, name, token_hash, paired_on, "
-                    "last_seen, app_version, queue_depth, revoked) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "last_seen, app_version, queue_depth, revoked, dropped, clock_offset_seconds) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         device.id,
                         device.workplace_id,
@@ -134,6 +136,8 @@ class SqliteAccess:
                         device.app_version,
                         device.queue_depth,
                         int(device.revoked),
+                        device.dropped,
+                        device.clock_offset_seconds,
                     ),
                 )
                 db.execute(_INSERT_TOKENS, _token_row(token))
@@ -164,13 +168,20 @@ class SqliteAccess:
         return sorted(map(_device, rows), key=lambda d: (d.name.casefold(), d.id))
 
     def record_heartbeat(
-        self, device_id: str, last_seen: int, app_version: str, queue_depth: int
+        self,
+        device_id: str,
+        last_seen: int,
+        app_version: str,
+        queue_depth: int,
+        dropped: int | None = None,
+        clock_offset_seconds: int | None = None,
     ) -> None:
         """Note a device's sign of life; NotFound for an unknown device."""
         with self._db.transaction() as db:
             changed = db.execute(
-                "UPDATE devices SET last_seen = ?, app_version = ?, queue_depth = ? WHERE id = ?",
-                (last_seen, app_version, queue_depth, device_id),
+                "UPDATE devices SET last_seen = ?, app_version = ?, queue_depth = ?, dropped = ?, "
+                "clock_offset_seconds = ? WHERE id = ?",
+                (last_seen, app_version, queue_depth, dropped, clock_offset_seconds, device_id),
             )
             if changed.rowcount == 0:
                 raise NotFound(f"No device with id {device_id!r}.")

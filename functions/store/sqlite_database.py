@@ -16,7 +16,7 @@ from pathlib import Path
 
 from functions.domain.errors import DomainError
 
-SCHEMA_VERSION = 1  # PRAGMA user_version; raise it with a migration in MIGRATIONS
+SCHEMA_VERSION = 2  # PRAGMA user_version; new columns: ADDED_COLUMNS; reshaping: MIGRATIONS
 BUSY_MS = 5000
 
 _SCORE_COLUMNS = ", ".join(f"d{score} INTEGER NOT NULL DEFAULT 0" for score in range(1, 11))
@@ -38,7 +38,8 @@ CREATE TABLE IF NOT EXISTS pairing_codes (
 CREATE TABLE IF NOT EXISTS devices (
     id TEXT PRIMARY KEY, workplace_id TEXT NOT NULL, name TEXT NOT NULL,
     token_hash TEXT NOT NULL, paired_on TEXT NOT NULL, last_seen INTEGER, app_version TEXT,
-    queue_depth INTEGER, revoked INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+    queue_depth INTEGER, revoked INTEGER NOT NULL DEFAULT 0, dropped INTEGER,
+    clock_offset_seconds INTEGER) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS devices_by_workplace ON devices (workplace_id);
 -- Markers and completions are WITHOUT ROWID: rows sort by their random ids, so the file keeps no
 -- arrival order that could be lined up with who stood at the tablet when.
@@ -81,6 +82,8 @@ CREATE TABLE IF NOT EXISTS signin_settings (
 # one that it lacks when it is opened. Order-free on purpose, so features add columns independently.
 ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("workplaces", "leaders", "TEXT NOT NULL DEFAULT '[]'"),
+    ("devices", "dropped", "INTEGER"),
+    ("devices", "clock_offset_seconds", "INTEGER"),
 )
 # Statements that bring a file from the version before the key up to the key's version.
 MIGRATIONS: dict[int, str] = {}
@@ -160,7 +163,8 @@ class Database:
                 present = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
                 if column not in present:
                     db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
-            for target in range(version + 1, SCHEMA_VERSION + 1):
+            first_migration = SCHEMA_VERSION + 1 if version == 0 else version + 1
+            for target in range(first_migration, SCHEMA_VERSION + 1):
                 for statement in MIGRATIONS.get(target, "").split(";"):
                     db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

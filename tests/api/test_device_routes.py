@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
+import pytest
+
 from tests.api.conftest import ADMIN_TOKEN
 
 
@@ -134,6 +136,44 @@ def test_body_not_of_the_shape_is_a_400_and_counts_nothing(api):
     assert api.get(f"/v1/workplaces/{wp}/pulse").json["weeks"][-1]["responses"] == 0
 
 
+def test_a_tablet_three_days_fast_loses_no_tap_when_it_says_when_it_sent(api, clock):
+    # Given a tablet whose clock is 3 days fast: it stamps and sends in its own time
+    wp = api.workplace()
+    device = api.paired_device(wp)
+    fast = clock.now + timedelta(days=3)
+    scores = (6, 8, 7, 7, 9)
+    items = [{"id": str(uuid.uuid4()), "score": s, "at": fast.isoformat()} for s in scores]
+    # When it sends with sent_at, and an older kiosk sends the same kind of batch without
+    answer = api.post("/v1/checkins", {"checkins": items, "sent_at": fast.isoformat()}, device)
+    items_again = [item | {"id": str(uuid.uuid4())} for item in items]
+    old = api.post("/v1/checkins", {"checkins": items_again}, token=device).json
+    # Then all five count in this week, while without sent_at they are refused as before
+    assert len(answer.json["accepted"]) == 5 and answer.json["rejected"] == []
+    assert [r["reason"] for r in old["rejected"]] == ["in_future"] * 5
+    week = api.get(f"/v1/workplaces/{wp}/pulse").json["weeks"][-1]
+    assert (week["week"], week["responses"], week["mean"]) == ("2026-W48", 5, 7.4)
+
+
+def test_batch_answers_and_the_kiosk_config_tell_the_server_time(api):
+    device = api.paired_device(api.workplace())
+    assert api.check_in(device, 5).json["server_time"] == "2026-11-25T10:00:00Z"
+    assert api.complete(device, "vi lytter").json["server_time"] == "2026-11-25T10:00:00Z"
+    assert api.get("/v1/kiosk", token=device).json["server_time"] == "2026-11-25T10:00:00Z"
+
+
+@pytest.mark.parametrize("sent_at", ["i går", "2026-11-25T10:00:00", 1764064800, None, "x" * 65])
+def test_a_malformed_sent_at_refuses_the_batch_and_counts_nothing(api, sent_at):
+    wp = api.workplace()
+    device = api.paired_device(wp)
+    item = {"id": str(uuid.uuid4()), "score": 7, "at": api.services.now().isoformat()}
+    body = {"checkins": [item], "sent_at": sent_at}
+    if sent_at is None:
+        body["sent_at"] = ""  # an empty string is no time either
+    answer = api.post("/v1/checkins", body, token=device)
+    assert answer.status == 400 and answer.json["error"]["code"] == "invalid_request"
+    assert api.get(f"/v1/workplaces/{wp}/pulse").json["weeks"][-1]["responses"] == 0
+
+
 def test_completion_naming_a_person_is_held_for_review(api):
     wp = api.workplace()
     device = api.paired_device(wp)
@@ -153,6 +193,47 @@ def test_heartbeat_shows_in_the_device_list(api):
     [listed] = api.get(f"/v1/workplaces/{wp}/devices").json["devices"]
     assert listed["app_version"] == "1.2.0" and listed["queue_depth"] == 3
     assert listed["silent"] is False and listed["last_seen"] == "2026-11-25T10:00:00Z"
+
+
+def test_heartbeat_reports_dropped_items_and_clock_offset_to_the_admin(api):
+    # Given a paired tablet whose clock is 3 days fast and that had 2 items refused
+    wp = api.workplace()
+    device = api.paired_device(wp)
+    beat = {"app_version": "1.3.0", "queue_depth": 0, "dropped": 2, "clock_offset_seconds": 259200}
+    # When it reports in
+    assert api.post("/v1/heartbeat", beat, token=device).status == 204
+    # Then the device list says both
+    [listed] = api.get(f"/v1/workplaces/{wp}/devices").json["devices"]
+    assert (listed["dropped"], listed["clock_offset_seconds"]) == (2, 259200)
+
+
+def test_heartbeat_of_an_older_kiosk_leaves_both_unknown(api):
+    wp = api.workplace()
+    device = api.paired_device(wp)
+    api.post("/v1/heartbeat", {"app_version": "1.2.0", "queue_depth": 0}, token=device)
+    [listed] = api.get(f"/v1/workplaces/{wp}/devices").json["devices"]
+    assert (listed["dropped"], listed["clock_offset_seconds"]) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"dropped": -1},
+        {"dropped": "3"},
+        {"dropped": 2.0},
+        {"clock_offset_seconds": 10**11},
+        {"clock_offset_seconds": "60"},
+        {"clock_offset_seconds": True},
+    ],
+)
+def test_heartbeat_with_bad_new_fields_is_refused_and_changes_nothing(api, change):
+    wp = api.workplace()
+    device = api.paired_device(wp)
+    beat = {"app_version": "1.3.0", "queue_depth": 0} | change
+    answer = api.post("/v1/heartbeat", beat, token=device)
+    assert answer.status == 400 and answer.json["error"]["code"] == "invalid_request"
+    [listed] = api.get(f"/v1/workplaces/{wp}/devices").json["devices"]
+    assert listed["last_seen"] is None
 
 
 def test_revoked_tablet_is_locked_out_at_once(api):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import stat
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
@@ -36,6 +36,44 @@ def test_a_tap_travels_from_pairing_to_the_pulse(server):
     assert len(first.json()["accepted"]) == 5 and len(retry.json()["duplicates"]) == 5
     week = admin(server, "GET", f"/v1/workplaces/{wp}/pulse").json()["weeks"][-1]
     assert (week["responses"], week["mean"]) == (5, 7.0)
+
+
+def test_a_tablet_reports_its_dropped_items_and_clock_over_http(server):
+    # Given a paired tablet
+    wp = admin(server, "POST", "/v1/workplaces", json={"name": "Mælkebøtten"}).json()["id"]
+    code = admin(server, "POST", f"/v1/workplaces/{wp}/pairing-codes").json()["code"]
+    paired = httpx.post(f"{server.api}/v1/pair", json={"code": code, "device_name": "Gang"})
+    device = {"Authorization": f"Bearer {paired.json()['device_token']}"}
+    # When it reports one refused item and a clock 10 minutes slow
+    beat = {"app_version": "1.3.0", "queue_depth": 0, "dropped": 1, "clock_offset_seconds": -600}
+    answer = httpx.post(f"{server.api}/v1/heartbeat", json=beat, headers=device)
+    # Then the admin's device list shows both
+    assert answer.status_code == 204
+    [listed] = admin(server, "GET", f"/v1/workplaces/{wp}/devices").json()["devices"]
+    assert (listed["dropped"], listed["clock_offset_seconds"]) == (1, -600)
+
+
+def test_a_tablet_with_a_clock_reset_to_2000_loses_no_tap_over_http(server):
+    # Given a paired tablet whose clock restarted at 2000-01-01 after a flat battery
+    wp = admin(server, "POST", "/v1/workplaces", json={"name": "Blåklokken"}).json()["id"]
+    code = admin(server, "POST", f"/v1/workplaces/{wp}/pairing-codes").json()["code"]
+    paired = httpx.post(f"{server.api}/v1/pair", json={"code": code, "device_name": "Gang"})
+    device = {"Authorization": f"Bearer {paired.json()['device_token']}"}
+    tablet_now = datetime(2000, 1, 1, 0, 20, tzinfo=UTC)
+    taps = [
+        {"id": str(uuid.uuid4()), "score": s, "at": (tablet_now - timedelta(minutes=m)).isoformat()}
+        for s, m in ((3, 15), (7, 12), (9, 9), (6, 6), (5, 3))
+    ]
+    # When it sends five taps with sent_at from the same clock
+    body = {"checkins": taps, "sent_at": tablet_now.isoformat()}
+    answer = httpx.post(f"{server.api}/v1/checkins", json=body, headers=device).json()
+    # Then all five count in this week, and the answer tells the server's time
+    assert len(answer["accepted"]) == 5 and answer["rejected"] == []
+    assert abs(datetime.fromisoformat(answer["server_time"]) - datetime.now(UTC)) < timedelta(
+        minutes=1
+    )
+    week = admin(server, "GET", f"/v1/workplaces/{wp}/pulse").json()["weeks"][-1]
+    assert (week["responses"], week["mean"]) == (5, 6.0)
 
 
 def test_errors_are_json_over_http(server):

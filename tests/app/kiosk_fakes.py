@@ -25,13 +25,18 @@ class FakeDeviceServer:
     completions: dict[str, dict] = field(default_factory=dict)
     batch_sizes: list[int] = field(default_factory=list)
     heartbeats: list[tuple[str, int]] = field(default_factory=list)
+    # (dropped, clock_offset_seconds) of each heartbeat, and each batch's sent_at
+    reports: list[tuple[int | None, int | None]] = field(default_factory=list)
+    sent_ats: list[str | None] = field(default_factory=list)
+    server_time: str = "2026-11-25T10:00:00Z"  # what answers say the server's clock shows
     on_call: Callable[[], None] = lambda: None
 
     def _next(self) -> str:
         self.on_call()
         return self.script.pop(0) if self.script else "ok"
 
-    def _record(self, items: list[dict], into: dict[str, dict]) -> dict:
+    def _record(self, items: list[dict], into: dict[str, dict], sent_at: str | None) -> dict:
+        self.sent_ats.append(sent_at)
         outcome = self._next()
         if outcome == "offline":
             raise Offline("connection refused")
@@ -40,7 +45,12 @@ class FakeDeviceServer:
         if outcome == "400" or any(item["id"] in self.bad for item in items):
             raise ApiError(400, "invalid_request", "batch refused")
         self.batch_sizes.append(len(items))
-        result: dict = {"accepted": [], "duplicates": [], "rejected": []}
+        result: dict = {
+            "accepted": [],
+            "duplicates": [],
+            "rejected": [],
+            "server_time": self.server_time,
+        }
         for item in items:
             if item["id"] in self.reject:
                 result["rejected"].append({"id": item["id"], "reason": self.reject[item["id"]]})
@@ -53,19 +63,26 @@ class FakeDeviceServer:
             raise Offline("read timeout")
         return result
 
-    async def send_checkins(self, checkins: list[dict]) -> dict:
+    async def send_checkins(self, checkins: list[dict], sent_at: str | None = None) -> dict:
         """POST /v1/checkins."""
-        return self._record(checkins, self.checkins)
+        return self._record(checkins, self.checkins, sent_at)
 
-    async def send_completions(self, completions: list[dict]) -> dict:
+    async def send_completions(self, completions: list[dict], sent_at: str | None = None) -> dict:
         """POST /v1/completions."""
-        return self._record(completions, self.completions)
+        return self._record(completions, self.completions, sent_at)
 
-    async def heartbeat(self, app_version: str, queue_depth: int) -> None:
+    async def heartbeat(
+        self,
+        app_version: str,
+        queue_depth: int,
+        dropped: int | None = None,
+        clock_offset_seconds: int | None = None,
+    ) -> None:
         """POST /v1/heartbeat."""
         if self._next() == "offline":
             raise Offline("connection refused")
         self.heartbeats.append((app_version, queue_depth))
+        self.reports.append((dropped, clock_offset_seconds))
 
 
 class NoSleep:

@@ -118,3 +118,27 @@ def test_overview_puts_those_needing_attention_first():
     assert [a["area"] for a in areas] == ["Børn", "Ældre"]
     assert [w["name"] for w in areas[0]["workplaces"]] == ["Lavt", "Stille", "Få"]
     assert [attention(w) for w in areas[0]["workplaces"]] == ["low", "silent", None]
+
+
+def test_the_review_tab_counts_waiting_sentences_from_any_section_and_says_so_aloud():
+    # Given two sentences held for review, and an admin who signs in to the workplaces section
+    from app.admin.view import _tab_label, _waiting_badge
+
+    api, notices = FakeApi(), []
+    held = [
+        {"id": f"c{n}", "workplace_id": "wp1", "week": "2026-W48", "prompt_id": "modet"}
+        for n in range(2)
+    ]
+    api.on("GET", "/v1/completions/review", (200, {"completions": held}))
+    state = signed_in(api, notices)
+    # Then the review tab shows a badge of 2, and its name says it for screen readers
+    assert state.section == "workplaces" and state.completions.waiting == 2
+    assert _waiting_badge(state).label.value == "2"
+    label = _tab_label(state, "completions")
+    assert label.value == "Gennemsyn"
+    assert label.semantics_label == "Gennemsyn, 2 sætninger venter på godkendelse"
+    # And once none wait, the badge goes and the name is plain again
+    api.on("GET", "/v1/completions/review", (200, {"completions": []}))
+    run(state.reload())
+    assert _waiting_badge(state) is None
+    assert _tab_label(state, "completions").semantics_label is None

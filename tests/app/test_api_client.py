@@ -47,6 +47,23 @@ def test_a_call_sends_token_and_json_body():
     assert json.loads(sent["body"]) == {"checkins": [{"id": "a", "score": 5, "at": "x"}]}
 
 
+def test_batches_carry_sent_at_and_the_heartbeat_its_two_reports():
+    transport = RecordingTransport(json_response(200, {"accepted": []}))
+    api = ApiClient("http://h/api", transport, token="tok")
+    sent_at = "2026-11-28T09:00:00.123+01:00"
+    asyncio.run(api.send_checkins([{"id": "a"}], sent_at))
+    asyncio.run(api.send_completions([{"id": "b"}], sent_at))
+    asyncio.run(api.heartbeat("1.3", 2, dropped=1, clock_offset_seconds=-7))
+    asyncio.run(api.heartbeat("1.3", 2))
+    bodies = [json.loads(r["body"]) for r in transport.requests]
+    assert bodies == [
+        {"checkins": [{"id": "a"}], "sent_at": sent_at},
+        {"completions": [{"id": "b"}], "sent_at": sent_at},
+        {"app_version": "1.3", "queue_depth": 2, "dropped": 1, "clock_offset_seconds": -7},
+        {"app_version": "1.3", "queue_depth": 2},
+    ]
+
+
 def test_query_values_that_are_none_are_left_out():
     transport = RecordingTransport(json_response(200, {"order": [], "schedule": []}))
     asyncio.run(ApiClient("http://h/api", transport).rotation(weeks=4))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from datetime import UTC, datetime, timedelta
 
 from app.client.storage import MemoryStore
 from app.context import Session
@@ -151,6 +152,31 @@ def test_a_restart_while_the_api_is_down_stays_paired_with_the_last_week_seen():
     state = asyncio.run(pair_then_restart_offline())
     assert state.phase == IDLE and state.config["question"]["da"] == "Hvor trygt?"
     assert json.loads(store.data[PAIRING_KEY])["device_token"] == "device-token"
+
+
+def test_a_fresh_pairing_reports_no_old_drops_and_the_clock_offset_it_learnt():
+    # Given a tablet that once had 5 items refused under an earlier pairing, whose clock is an
+    # hour ahead of the server's
+    store = MemoryStore({"tp.stats.dropped": "5"})
+    api = fake_api()
+    server_time = datetime.now(UTC) - timedelta(hours=1)
+    kiosk = KIOSK | {
+        "server_time": server_time.isoformat(timespec="seconds").replace("+00:00", "Z")
+    }
+    api.on("GET", "/v1/kiosk", (200, kiosk))
+
+    async def scenario():
+        runtime = await started(store, api)
+        # When it is paired again and reports in
+        await runtime.pair(API, "GOOD", "Tablet")
+        await settle()
+        runtime.stop()
+
+    asyncio.run(scenario())
+    # Then its heartbeat counts drops since this pairing, and says the clock is an hour ahead
+    [beat] = api.called("POST", "/v1/heartbeat")
+    assert beat["dropped"] == 0
+    assert abs(beat["clock_offset_seconds"] - 3600) <= 2
 
 
 def test_a_revoked_tablet_asks_for_a_new_code():

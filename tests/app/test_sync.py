@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from app.client.clock import ClockWatch
 from app.client.outbox import CHECKIN, Outbox
 from app.client.storage import MemoryStore
 from app.client.sync import Syncer
 from tests.app.kiosk_fakes import FakeDeviceServer, NoSleep
+
+CPH = ZoneInfo("Europe/Copenhagen")
+SERVER_NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)  # FakeDeviceServer's server_time
 
 
 def run(coro):
@@ -145,7 +151,7 @@ def test_success_resets_the_backoff_and_reports_online():
 
 def test_a_revoked_tablet_keeps_its_answers_and_says_so():
     class Revoked(FakeDeviceServer):
-        async def send_checkins(self, checkins):
+        async def send_checkins(self, checkins, sent_at=None):
             from app.client.errors import ApiError
 
             raise ApiError(401, "unauthorized", "unknown token")
@@ -163,6 +169,90 @@ def test_the_heartbeat_reports_version_and_queue_depth():
     assert server.heartbeats == [("test", 0)]
     run(syncer.round())  # not due again yet
     assert len(server.heartbeats) == 1
+
+
+class TabletClock:
+    """A tablet's wall clock that is `error` off the real time, which the test moves."""
+
+    def __init__(self, real: datetime, error: timedelta) -> None:
+        self.real, self.error = real, error
+
+    def __call__(self) -> datetime:
+        return (self.real + self.error).astimezone(CPH)
+
+
+def on_a_tablet(server: FakeDeviceServer, clock: TabletClock, store=None, **options) -> Syncer:
+    """A syncer whose outbox and sent_at read the same (wrong) tablet clock."""
+    outbox = Outbox(store if store is not None else MemoryStore(), now=clock)
+    run(outbox.load())
+    return Syncer(
+        outbox, server, "test", rand=lambda: 1.0, clock_watch=ClockWatch(clock), **options
+    )
+
+
+def test_each_batch_says_when_it_was_sent_by_the_clock_that_stamped_its_taps():
+    # Given a tablet 3 days fast that queued taps while offline, two days apart
+    server = FakeDeviceServer()
+    clock = TabletClock(SERVER_NOW - timedelta(days=2), timedelta(days=3))
+    syncer = on_a_tablet(server, clock)
+    run(syncer.outbox.add_checkin(4))
+    clock.real = SERVER_NOW
+    run(syncer.outbox.add_checkin(9))
+    # When it sends them
+    run(drain(syncer))
+    # Then the batch carries sent_at from the same clock: stamp and sent_at are 2 days apart,
+    # which is all the server needs to place the first tap two days back
+    [sent_at] = server.sent_ats
+    stamps = sorted(datetime.fromisoformat(item["at"]) for item in server.checkins.values())
+    assert datetime.fromisoformat(sent_at) - stamps[0] == timedelta(days=2)
+    assert datetime.fromisoformat(sent_at) == SERVER_NOW + timedelta(days=3)
+
+
+def test_the_heartbeat_reports_the_clock_offset_learnt_from_the_server_time():
+    # Given a tablet whose clock is 3 days and 30 seconds fast
+    server = FakeDeviceServer(server_time="2026-11-25T10:00:00Z")
+    syncer = on_a_tablet(server, TabletClock(SERVER_NOW, timedelta(days=3, seconds=30)))
+    run(syncer.outbox.add_checkin(6))
+    # When a batch is answered and the heartbeat goes out
+    run(syncer.round())
+    # Then the heartbeat tells how far off the clock is (tablet minus server)
+    assert server.reports == [(0, 3 * 86_400 + 30)]
+
+
+def test_before_any_answer_the_offset_is_reported_as_unknown():
+    server = FakeDeviceServer()
+    syncer = on_a_tablet(server, TabletClock(SERVER_NOW, timedelta(0)))
+    run(syncer.round())  # nothing to send: the heartbeat is the first call
+    assert server.reports == [(0, None)]
+
+
+def test_refused_items_are_not_dropped_silently_the_heartbeat_counts_them():
+    # Given four taps of which the server refuses two, and one that breaks any batch it is in
+    server = FakeDeviceServer()
+    syncer = make(server)
+    ids = run(tap(syncer, 5))
+    server.reject = {ids[1]: "too_old", ids[2]: "in_future"}
+    server.bad = {ids[4]}
+    # When the loop delivers what it can and then reports in
+    run(drain(syncer))
+    syncer._next_heartbeat = 0  # due now
+    run(syncer.round())
+    # Then the heartbeat reports all three as dropped
+    assert server.reports[-1][0] == 3
+
+
+def test_a_new_pairing_starts_the_dropped_count_afresh():
+    store = MemoryStore()
+    server = FakeDeviceServer()
+    syncer = make(server, store)
+    ids = run(tap(syncer, 2))
+    server.reject = {ids[0]: "too_old"}
+    run(drain(syncer))
+    assert syncer.outbox.dropped == 1 and store.data["tp.stats.dropped"] == "1"
+    run(syncer.outbox.reset_dropped())
+    reloaded = Outbox(store)
+    run(reloaded.load())
+    assert syncer.outbox.dropped == 0 and reloaded.dropped == 0
 
 
 def test_the_loop_retries_with_backoff_until_delivered():

@@ -191,15 +191,47 @@ def test_a_held_sentence_waits_for_approval_then_shows(chromium, server, admin):
     try:
         viewer.open(f"/pulse?token={token}&workplace={made['id']}")
         expect(viewer.text("Ingen har fuldført sætningen endnu").first).to_be_visible()
-        # When the administrator approves it in the review queue
-        console.click("Gennemsyn")
+        # When the administrator sees the review tab's count (its name says it aloud) and
+        # approves the sentence in the review queue
+        waiting = re.compile(r"^Gennemsyn, (\d+) sætninger venter på godkendelse")
+        tab = console.page.get_by_role("button", name=waiting)
+        expect(tab).to_be_visible()
+        before = int(waiting.match(tab.get_attribute("aria-label") or tab.inner_text())[1])
+        tab.click()
         expect(console.text("… spørger Mette om hjælp").first).to_be_visible()
         console.shot("admin-review-queue")
         console.click("Godkend")
         console.expect_notice("Sætningen er godkendt og vises nu.")
+        if before == 1:
+            expect(console.button("Gennemsyn")).to_be_visible()
+        else:
+            expect(tab).to_have_accessible_name(waiting)
         # Then the pulse shows it
         viewer.click("Opdater")
         expect(viewer.text("… spørger Mette om hjælp").first).to_be_visible()
     finally:
         console.close()
         viewer.close()
+
+
+def test_a_tablet_that_lost_answers_or_has_a_wrong_clock_is_flagged_in_plain_words(
+    chromium, server, admin
+):
+    # Given a tablet whose clock is 3 days fast and that had 2 answers refused
+    made = admin.post("/v1/workplaces", json={"name": "Urværket", "area": "Ældre"}).json()
+    with paired_tablet(server.api, admin, made["id"]) as tablet:
+        beat = {"app_version": "1", "queue_depth": 0, "dropped": 2, "clock_offset_seconds": 259_300}
+        assert tablet.post("/v1/heartbeat", json=beat).status_code == 204
+    console = Screen(chromium, server.base_url).open(f"/admin?token={TEST_ADMIN_TOKEN}")
+    try:
+        # When the administrator opens the workplace
+        console.text("Urværket").first.click()
+        # Then the tablet asks for attention, and says why in words
+        expect(console.text("Tjek tabletten").first).to_be_visible()
+        expect(console.text(re.compile("^Tablettens ur er 3 dage foran")).first).to_be_visible()
+        expect(
+            console.text(re.compile("^2 svar fra denne tablet kunne ikke")).first
+        ).to_be_visible()
+        console.shot("admin-tablet-flagged")
+    finally:
+        console.close()

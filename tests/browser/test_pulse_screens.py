@@ -7,9 +7,12 @@ test-artifacts/screens/ look like a dashboard in use.
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
+import httpx
 import pytest
 from playwright.sync_api import expect
 
@@ -79,21 +82,70 @@ def test_meeting_mode_walks_through_the_dialogue_on_a_projector(chromium, demo):
         projector.close()
 
 
+def everything_on_screen(screen: Screen) -> str:
+    """All text the page shows or tells a screen reader, one string."""
+    labels = screen.page.evaluate(
+        "() => Array.from(document.querySelectorAll('[aria-label]'), "
+        "e => e.getAttribute('aria-label'))"
+    )
+    return "\n".join([screen.page.inner_text("body"), *labels])
+
+
 def test_a_small_team_sees_no_numbers_on_a_phone(chromium, demo):
     phone = Screen(chromium, demo.base_url, 390, 844).open(demo_link(demo, "Demo: Lille team"))
     try:
         expect(phone.text("Svar i denne uge: For få svar").first).to_be_visible()
+        expect(phone.text("Gennemsnit (1–10): For få svar").first).to_be_visible()
         expect(phone.text("For få svar i denne uge til at vise fordelingen").first).to_be_visible()
+        # (the threshold itself may be told: "mindst 5 svar", "hver gang 5 nye svar")
+        shown = re.sub(r"(?:mindst|hver gang) \d+ (?:nye )?svar", "", everything_on_screen(phone))
+        # Then no mean, no count of answers and no distribution of the team is anywhere on it
+        assert not re.findall(r"\d+,\d", shown), shown  # a mean is written 7,1
+        assert not re.findall(r"\d+ svar\b", shown), shown
+        assert not re.findall(r"(?:Svar i denne uge|Gennemsnit \(1–10\)): \d", shown), shown
+        assert "Fordeling 1–10:" not in shown
         phone.shot("pulse-phone-too-few")
     finally:
         phone.close()
 
 
+def a_workplace_with_answers(admin: httpx.Client, name: str, area: str, scores: list[int]) -> None:
+    """Create a workplace in an area and send its tablet's answers for this week."""
+    made = admin.post("/v1/workplaces", json={"name": name, "area": area})
+    assert made.status_code == 201, made.text
+    code = admin.post(f"/v1/workplaces/{made.json()['id']}/pairing-codes").json()["code"]
+    paired = admin.post(
+        "/v1/pair", json={"code": code, "device_name": "Tablet"}, headers={"Authorization": ""}
+    )
+    assert paired.status_code == 201, paired.text
+    now = datetime.now(UTC).isoformat()
+    taps = [{"id": str(uuid.uuid4()), "score": s, "at": now} for s in scores]
+    if taps:
+        device = {"Authorization": f"Bearer {paired.json()['device_token']}"}
+        sent = admin.post("/v1/checkins", json={"checkins": taps}, headers=device)
+        assert len(sent.json()["accepted"]) == len(taps), sent.text
+
+
 def test_the_admin_overview_puts_attention_first(chromium, demo):
+    # Given an area whose name sorts after the demo's, holding (in alphabetical order) a silent
+    # workplace, a low one, one with too few answers and a content one
+    headers = {"Authorization": f"Bearer {TEST_ADMIN_TOKEN}"}
+    with httpx.Client(base_url=demo.api, headers=headers, timeout=30) as admin:
+        a_workplace_with_answers(admin, "Alfa stille", "Zone opmærksom", [])
+        a_workplace_with_answers(admin, "Beta lav", "Zone opmærksom", [3, 3, 3, 3, 3])
+        a_workplace_with_answers(admin, "Delta få", "Zone opmærksom", [9, 9])
+        a_workplace_with_answers(admin, "Gamma fin", "Zone opmærksom", [9, 9, 9, 9, 9])
     console = Screen(chromium, demo.base_url, 1440, 1000).open(f"/admin?token={TEST_ADMIN_TOKEN}")
     try:
         console.click("Overblik")
         expect(console.text("Områder og arbejdspladser").first).to_be_visible()
+        expect(console.text("Beta lav").first).to_be_visible()
+        shown = console.page.inner_text("body")
+        # Then the area needing attention comes before the demo area, though it sorts after it
+        assert shown.index("Zone opmærksom") < shown.index("Demo (opdigtede data)"), shown
+        # And in it the low mean comes first, then the silent one, then by mean, too few last
+        order = ["Beta lav", "Alfa stille", "Gamma fin", "Delta få"]
+        assert sorted(order, key=shown.index) == order, shown
         console.shot("admin-overview")
         console.click("Indstillinger")
         expect(console.text("Anonymitet").first).to_be_visible()

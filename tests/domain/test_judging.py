@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from functions.content import load_name_list
 from functions.domain.judging import Rejection, judge_checkins, judge_completions
 from functions.domain.models import CheckinToRecord, CompletionStatus
 
@@ -11,6 +12,7 @@ NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)  # Thursday of 2026-W48
 ID = "1b4e28ba-2fa1-41d2-883f-0016d3cca427"
 OTHER_ID = "6fa459ea-ee8a-4ca4-894e-db77e160355e"
 PROMPTS = {"tilgaengelige", "modet"}
+NAMES = load_name_list()
 
 
 def checkin(**overrides):
@@ -147,7 +149,7 @@ def test_an_id_stays_claimed_even_when_its_first_item_was_bad():
 
 def test_good_completion_is_cleaned_and_gets_a_fresh_id():
     item = completion(text="  vi  lytter\u202e til\nhinanden ")
-    accepted, rejected = judge_completions([item], NOW, PROMPTS, lambda: "c-1")
+    accepted, rejected = judge_completions([item], NOW, PROMPTS, lambda: "c-1", NAMES)
     assert rejected == []
     stored = accepted[0]
     assert (stored.event_id, stored.completion_id) == (ID, "c-1")
@@ -158,25 +160,27 @@ def test_good_completion_is_cleaned_and_gets_a_fresh_id():
 
 def test_completion_that_seems_to_name_someone_is_held():
     item = completion(text="vi lytter når Mette taler")
-    stored = judge_completions([item], NOW, PROMPTS, lambda: "c-1")[0][0]
+    stored = judge_completions([item], NOW, PROMPTS, lambda: "c-1", NAMES)[0][0]
     assert stored.status is CompletionStatus.HELD
 
 
 @pytest.mark.parametrize("prompt_id", ["ukendt", None, 3, ["modet"]])
 def test_completion_must_answer_a_known_prompt(prompt_id):
-    rejected = judge_completions([completion(prompt_id=prompt_id)], NOW, PROMPTS, lambda: "c")[1]
+    rejected = judge_completions(
+        [completion(prompt_id=prompt_id)], NOW, PROMPTS, lambda: "c", NAMES
+    )[1]
     assert rejected == [Rejection(ID, "unknown_prompt")]
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\u200b\u200f", "x" * 281, None, 42])
 def test_completion_text_must_hold_1_to_280_characters_after_cleaning(text):
-    rejected = judge_completions([completion(text=text)], NOW, PROMPTS, lambda: "c")[1]
+    rejected = judge_completions([completion(text=text)], NOW, PROMPTS, lambda: "c", NAMES)[1]
     assert rejected == [Rejection(ID, "invalid_text")]
 
 
 def test_280_characters_after_cleaning_are_fine():
     text = "x" * 280 + "   \u200b"
-    assert len(judge_completions([completion(text=text)], NOW, PROMPTS, lambda: "c")[0]) == 1
+    assert len(judge_completions([completion(text=text)], NOW, PROMPTS, lambda: "c", NAMES)[0]) == 1
 
 
 def test_completions_follow_the_same_id_and_time_rules():
@@ -186,5 +190,5 @@ def test_completions_follow_the_same_id_and_time_rules():
         completion(),
         completion(text="igen"),
     ]
-    rejected = judge_completions(items, NOW, PROMPTS, lambda: "c")[1]
+    rejected = judge_completions(items, NOW, PROMPTS, lambda: "c", NAMES)[1]
     assert [r.reason for r in rejected] == ["invalid_id", "invalid_time", "duplicate_in_batch"]

@@ -2,7 +2,10 @@
 
 import pytest
 
+from functions.content import load_name_list
 from functions.domain.moderation import clean_text, seems_to_name_person
+
+NAMES = load_name_list()
 
 
 @pytest.mark.parametrize(
@@ -43,7 +46,7 @@ def test_clean_text_composes_to_nfc():
     ],
 )
 def test_a_capitalised_word_inside_a_sentence_looks_like_a_name(text):
-    assert seems_to_name_person(text) is True
+    assert seems_to_name_person(text, NAMES) is True
 
 
 @pytest.mark.parametrize(
@@ -67,4 +70,63 @@ def test_a_capitalised_word_inside_a_sentence_looks_like_a_name(text):
     ],
 )
 def test_ordinary_danish_is_not_taken_for_a_name(text):
-    assert seems_to_name_person(text) is False
+    assert seems_to_name_person(text, NAMES) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mette lytter aldrig til os",  # a name as the first word: "…når vi" came before it
+        "når JENS ikke råber",
+        "vi savner at mette lytter",
+        "vi ringer til jens på 22334455",
+        "spørger 'anna b'",
+        "følger mettes forslag",  # the genitive
+    ],
+)
+def test_a_listed_first_name_is_held_in_any_case_and_any_position(text):
+    assert seems_to_name_person(text, NAMES) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("mødes en gang per uge", False),  # per: a preposition
+        ("tør tage fat i det", False),
+        ("held og lykke med det", False),
+        ("spørger til hans idé", False),
+        ("siger det til Per", True),  # with a capital inside the sentence, still a name
+        ("spørger Lykke", True),
+    ],
+)
+def test_names_that_are_common_danish_words_count_only_with_a_capital(text, held):
+    assert seems_to_name_person(text, NAMES) is held
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ring 22 33 44 55",
+        "ring +45 2233 4455",
+        "cpr 010190-1234",
+        "skriv til a@b.dk",
+        "skriv til mette(at)firma.dk",
+        "spørg @sh",
+        "se facebook.com/someone",
+        "se www.example.org",
+    ],
+)
+def test_a_way_to_reach_someone_is_held(text):
+    assert seems_to_name_person(text, NAMES) is True
+
+
+@pytest.mark.parametrize("text", ["mødes kl. 8.30 og 9.30", "hver 14. dag", "i 2 x 45 minutter"])
+def test_short_numbers_are_not_phone_numbers(text):
+    assert seems_to_name_person(text, NAMES) is False
+
+
+def test_the_name_list_is_a_real_list_of_danish_names():
+    # Denmark's most common first names are in it, and ordinary words are not
+    assert {"mette", "jens", "søren", "anne", "lars", "ulla", "bo"} <= NAMES.names
+    assert not {"vi", "lytter", "hinanden", "når", "kaffe"} & (NAMES.names - NAMES.common_words)
+    assert len(NAMES.names) > 1500

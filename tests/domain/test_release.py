@@ -3,11 +3,13 @@ ever isolates one person's answer."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from functions.domain.models import WeekAggregate
-from functions.domain.release import next_release, released_week
+from functions.domain.release import next_release, release_weeks, released_week
 
 WEEK = "2026-W48"
 
@@ -45,3 +47,41 @@ def test_any_two_looks_differ_by_k_answers_or_not_at_all(arrivals, k):
     # Then consecutive looks are equal or at least k apart, and at most k-1 answers wait
     assert all(b == a or b - a >= k for a, b in zip(looks, looks[1:], strict=False))
     assert count - looks[-1] < k
+
+
+class Weeks:
+    """A store holding one workplace's running and released weeks; it notes every call."""
+
+    def __init__(self, running: dict[str, WeekAggregate]) -> None:
+        self.running, self.released, self.calls = running, {}, 0
+
+    def week_aggregates(self, workplace_id: str, weeks: list[str], released: bool = False):
+        self.calls += 1
+        source = self.released if released else self.running
+        return {w: source[w] for w in weeks if w in source}
+
+    def release_aggregate(self, workplace_id: str, aggregate: WeekAggregate) -> None:
+        self.calls += 1
+        self.released[aggregate.week] = aggregate
+
+
+def test_nothing_is_released_of_a_week_without_answers():
+    assert next_release(None, None, 5) is None
+    assert next_release(None, week(5), 5) is None
+
+
+def test_release_weeks_releases_each_week_with_k_new_answers_and_names_them():
+    # Given one week with 5 new answers and one with 4, at k = 5
+    last_week = replace(week(5), week="2026-W47")
+    store = Weeks({"2026-W47": last_week, WEEK: week(4)})
+    # When both are offered for release
+    done = release_weeks(store, "wp", ["2026-W47", WEEK], 5)
+    # Then only the first is released, and the answer says so
+    assert done == ["2026-W47"]
+    assert store.released == {"2026-W47": last_week}
+
+
+def test_releasing_no_weeks_reads_nothing():
+    store = Weeks({WEEK: week(9)})
+    assert release_weeks(store, "wp", [], 5) == []
+    assert store.calls == 0

@@ -1,8 +1,9 @@
 """Which prompt a workplace works with in a week: pins first, then the rotation."""
 
+from datetime import date, timedelta
+
 from functions.domain.models import Pin
 from functions.domain.rotation import prompt_for_week, schedule
-from functions.domain.weeks import week_index
 
 ORDER = ["tilgaengelige", "modet", "nedsaettende", "trygge", "nysgerrighed", "feedback"]
 
@@ -20,8 +21,16 @@ def test_rotation_is_the_same_for_every_workplace():
     )
 
 
-def test_rotation_takes_its_turn_from_the_week_index():
-    assert prompt_for_week("2026-W10", ORDER, [], None) == (ORDER[week_index("2026-W10") % 6], None)
+def test_rotation_takes_its_turn_from_weeks_counted_across_years():
+    # Given 2026-W10 (Monday 2 March 2026, week 105,668 since Monday 1 January of year 1,
+    # and 105,668 = 6 * 17,611 + 2) takes the third prompt
+    assert prompt_for_week("2026-W10", ORDER, [], None) == ("nedsaettende", None)
+    # Then each Monday after it, named by the calendar, takes the next prompt, years on
+    monday = date(2026, 3, 2)
+    for step in range(1, 8 * 53):
+        year, week, _ = (monday + timedelta(weeks=step)).isocalendar()
+        expected = ORDER[(2 + step) % len(ORDER)]
+        assert prompt_for_week(f"{year}-W{week:02d}", ORDER, [], None) == (expected, None)
 
 
 def test_rotation_neither_skips_nor_repeats_over_week_53():

@@ -77,13 +77,25 @@ class RotatingPlan:
 
 
 class ScriptedPlan:
-    """Faults the next requests as the script says, one entry each; then lets everything pass."""
+    """Faults the next requests as the script says, one entry each; then lets everything pass.
 
-    def __init__(self, script: list[str]) -> None:
+    With `only`, just requests whose path ends so take an entry (e.g. check-ins, so no fault is
+    spent on a heartbeat); `seen` and `faulted` count those requests and the faults they got."""
+
+    def __init__(self, script: list[str], only: str = "") -> None:
         self._script = list(script)
+        self._only = only
+        self.seen = 0
+        self.faulted: Counter[str] = Counter()
 
     def __call__(self, request: Request) -> str:
-        return self._script.pop(0) if self._script else "pass"
+        if not request.path.endswith(self._only):
+            return "pass"
+        self.seen += 1
+        fault = self._script.pop(0) if self._script else "pass"
+        if fault != "pass":
+            self.faulted[fault] += 1
+        return fault
 
 
 class FaultProxy:

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 import httpx
 
 from app.client.api import ApiClient
+from app.client.clock import ClockWatch
 from app.client.outbox import PREFIX, Outbox
 from app.client.storage import MemoryStore
 from app.client.sync import Syncer
@@ -91,15 +92,20 @@ class SimKiosk:
     make_transport: Callable[[], Transport] = HttpxTransport
     storage: TabletStorage = field(default_factory=TabletStorage)
     restarts: int = 0
+    # How far the tablet's clock is off: it stamps taps and each batch's sent_at with it.
+    clock_error: timedelta = timedelta(0)
 
     def __post_init__(self) -> None:
         self._lock = asyncio.Lock()
         self._moment = datetime.now(UTC)
+        # Outlives restarts: the real kiosk learns its offset again at once from GET /v1/kiosk,
+        # which these kiosks, having no config loop, never call.
+        self.clock_watch = ClockWatch(lambda: datetime.now(UTC) + self.clock_error)
 
     async def boot(self) -> None:
         """Start the app: load the outbox from storage and run the sync loop."""
         self.transport = self.make_transport()
-        self.outbox = Outbox(self.storage, now=lambda: self._moment)
+        self.outbox = Outbox(self.storage, now=lambda: self._moment + self.clock_error)
         await self.outbox.load()
         api = ApiClient(self.api_url, self.transport, self.token, timeout=REQUEST_TIMEOUT)
         self.syncer = Syncer(
@@ -110,6 +116,7 @@ class SimKiosk:
             base_delay=0.02,
             max_delay=0.25,
             heartbeat_seconds=2.0,
+            clock_watch=self.clock_watch,
         )
         self._task = asyncio.ensure_future(self.syncer.run())
 

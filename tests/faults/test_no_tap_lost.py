@@ -7,7 +7,7 @@ exactly what was tapped, read from its SQLite file and through the pulse API.
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -110,6 +110,55 @@ def test_twenty_kiosks_through_every_fault_lose_no_tap_and_count_none_twice(serv
     assert report.restarts > report.faults["restart"], report
 
 
+CLOCK_ERRORS = {
+    "3 days fast": timedelta(days=3),
+    "15 minutes fast": timedelta(minutes=15),
+    "40 days slow": -timedelta(days=40),
+    "reset to 2000-01-01": datetime(2000, 1, 1, tzinfo=UTC) - datetime.now(UTC),
+}
+
+
+def test_kiosks_with_wrong_clocks_lose_no_tap_through_every_fault(server):
+    # Given four kiosks of one workplace whose clocks are 3 days or 15 minutes fast, 40 days slow
+    # or back at 2000-01-01, each with 30 taps spread over the last 34 days (as if queued
+    # offline) and stamped by that clock, through a proxy that breaks a third of the requests
+    org = Organisation(server.api)
+    workplace = org.workplace("Wrong clocks")
+    rng = random.Random(9)
+
+    async def scenario():
+        proxy = await FaultProxy(server.base_url, RotatingPlan(0.3, 9), seed=9).start()
+        kiosks = [
+            SimKiosk(
+                name,
+                workplace,
+                org.pair(workplace, name),
+                f"{proxy.url}/api",
+                org.prompt_id,
+                plan_taps(30, datetime.now(UTC), rng, turn=i),
+                clock_error=error,
+            )
+            for i, (name, error) in enumerate(CLOCK_ERRORS.items())
+        ]
+        try:
+            # When they tap and sync, and restart now and then
+            await run_fleet(kiosks, proxy, rng, pause=0.02, restart_every=0.5)
+        finally:
+            await proxy.close()
+        return kiosks
+
+    try:
+        kiosks = run_apart(scenario())
+        # Then each tap counts once, in the week it was really made, and none was dropped
+        assert_counted_exactly_once(server, org, kiosks)
+    finally:
+        org.close()
+    # And each kiosk learnt how far off its clock is, to tell the admin
+    for kiosk in kiosks:
+        learnt = kiosk.clock_watch.offset_seconds
+        assert learnt is not None and abs(learnt - kiosk.clock_error.total_seconds()) < 5
+
+
 @pytest.mark.slow
 def test_ten_thousand_taps_from_twenty_kiosks_through_every_fault(server, bench_figures):
     report = simulate(server, taps_per_kiosk=500, seed=10_000, rate=0.3, pause=0.04)
@@ -126,7 +175,8 @@ def test_ten_thousand_taps_from_twenty_kiosks_through_every_fault(server, bench_
 
 @st.composite
 def taps_and_faults(draw):
-    """Taps (which of 3 kiosks, score, when), a fault for each coming request, and restarts."""
+    """Taps (which of 3 kiosks, score, when), a fault for each coming check-in request, and
+    restarts."""
     moments = plan_taps(40, datetime.now(UTC), random.Random(draw(st.integers(0, 2**32))))
     taps = draw(
         st.lists(
@@ -135,22 +185,23 @@ def taps_and_faults(draw):
             max_size=30,
         )
     )
-    faults = draw(st.lists(st.sampled_from(FAULTS), max_size=25))
+    faults = draw(st.lists(st.sampled_from(FAULTS), min_size=1, max_size=25))
     restarts = draw(st.sets(st.integers(0, 29), max_size=4))
     return taps, faults, restarts
 
 
 @settings(
-    max_examples=6,
+    max_examples=15,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(case=taps_and_faults())
 def test_any_mix_of_faults_and_restarts_counts_each_tap_once(server, case):
-    # Given three kiosks of one workplace, any taps, a fault for each of the next requests, and
-    # restarts right after some taps
+    # Given three kiosks of one workplace, any taps, a fault for each of the next check-in
+    # requests (heartbeats and kiosk reads pass), and restarts right after some taps
     taps, faults, restarts = case
+    plan = ScriptedPlan(faults, only="/v1/checkins")
     org = Organisation(server.api)
     workplace = org.workplace("Property")
     plans: list[list[Tap]] = [[], [], []]
@@ -161,7 +212,7 @@ def test_any_mix_of_faults_and_restarts_counts_each_tap_once(server, case):
         plans[which].append(Tap(score, planned.at))
 
     async def scenario():
-        proxy = await FaultProxy(server.base_url, ScriptedPlan(faults)).start()
+        proxy = await FaultProxy(server.base_url, plan).start()
         kiosks = [
             SimKiosk(
                 f"k{i}",
@@ -185,6 +236,8 @@ def test_any_mix_of_faults_and_restarts_counts_each_tap_once(server, case):
         kiosks = run_apart(scenario())
     finally:
         org.close()
-    # Then the workplace's weeks hold exactly the taps, each once
+    # Then the faults hit check-ins: each check-in request took the next one until they ran out
+    assert sum(plan.faulted.values()) == min(plan.seen, len(faults)) >= 1, (plan.seen, faults)
+    # And the workplace's weeks hold exactly the taps, each once
     db = server.data_dir / "tryghedspuls.db"
     assert stored_aggregates(db, [workplace]) == expected_aggregates(kiosks)

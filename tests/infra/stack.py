@@ -50,19 +50,20 @@ def sam_template() -> dict:
 
 
 @cache
-def _cloudformation() -> dict:
+def _cloudformation(parameters: tuple[tuple[str, str], ...]) -> dict:
     from samtranslator.translator.transform import transform
 
     os.environ.setdefault("AWS_DEFAULT_REGION", REGION)
     template = sam_template()
     # sam build replaces CodeUri with the built artifact; the translator wants an S3 location.
     template["Globals"]["Function"]["CodeUri"] = "s3://tryghedspuls-artifacts/functions.zip"
-    return json.loads(json.dumps(transform(template, {}, StaticManagedPolicies())))
+    return json.loads(json.dumps(transform(template, dict(parameters), StaticManagedPolicies())))
 
 
-def cloudformation_template() -> dict:
-    """The template after the SAM transform, as CloudFormation would receive it (a fresh copy)."""
-    return copy.deepcopy(_cloudformation())
+def cloudformation_template(parameters: dict[str, str] | None = None) -> dict:
+    """The template after the SAM transform, as CloudFormation would receive it (a fresh copy),
+    with the parameters' defaults or the values given (SAM itself reads some, e.g. Tracing)."""
+    return copy.deepcopy(_cloudformation(tuple(sorted((parameters or {}).items()))))
 
 
 def resources_of_type(template: dict, kind: str) -> dict[str, dict]:

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 from tests.infra.stack import cloudformation_template, routes, sam_template
 
-PWA_ORIGIN = {"Fn::Sub": "https://${PwaDistribution.DomainName}"}
+# The PWA's origin: its own domain when the stack has one, else CloudFront's.
+PWA_ORIGIN = {
+    "Fn::If": [
+        "HasOwnDomain",
+        {"Fn::Sub": ["https://${Domain}", {"Domain": {"Ref": "DomainName"}}]},
+        {"Fn::Sub": "https://${PwaDistribution.DomainName}"},
+    ]
+}
 
 
 def api() -> dict:
@@ -19,8 +28,29 @@ def stage() -> dict:
 
 def test_cors_allows_only_the_pwa_origin():
     cors = api()["Body"]["x-amazon-apigateway-cors"]
-    assert cors["allowOrigins"] == [PWA_ORIGIN]
+    # SAM writes CORS into the API's OpenAPI body, filling in the parameters it knows
+    [origin] = cors["allowOrigins"]
+    condition, own_domain, cloudfront = origin["Fn::If"]
+    assert (condition, cloudfront) == ("HasOwnDomain", PWA_ORIGIN["Fn::If"][2])
+    assert own_domain["Fn::Sub"][0] == "https://${Domain}"
     assert cors.get("allowCredentials", False) is False
+
+
+def test_cors_allows_the_own_domain_when_the_stack_has_one():
+    # Given a stack deployed with its own domain
+    template = cloudformation_template({"DomainName": "trivsel.norddjurs.dk"})
+    # When SAM writes the API's CORS
+    [origin] = template["Resources"]["HttpApi"]["Properties"]["Body"]["x-amazon-apigateway-cors"][
+        "allowOrigins"
+    ]
+    # Then the own domain is the origin when the condition holds
+    assert origin["Fn::If"][1] == {
+        "Fn::Sub": ["https://${Domain}", {"Domain": "trivsel.norddjurs.dk"}]
+    }
+
+
+def test_browsers_keep_a_preflight_for_hours():
+    assert api()["Body"]["x-amazon-apigateway-cors"]["maxAge"] >= 3600
 
 
 def test_cors_allows_every_method_and_header_the_routes_need():
@@ -46,12 +76,23 @@ def test_every_route_is_throttled_by_the_stack_parameters():
     assert settings["ThrottlingBurstLimit"] == {"Ref": "ApiThrottlingBurstLimit"}
 
 
-def test_pairing_is_throttled_harder_than_the_rest():
+def readme_pairing_throttle() -> tuple[int, int]:
+    """The rate and burst the README promises for POST /v1/pair."""
+    text = " ".join((Path(__file__).resolve().parents[2] / "README.md").read_text().split())
+    found = re.search(r"`POST /v1/pair` is also throttled to (\d+) requests/s, burst (\d+)", text)
+    assert found, "the README no longer says how POST /v1/pair is throttled"
+    return int(found[1]), int(found[2])
+
+
+def test_pairing_is_throttled_as_the_readme_promises_and_harder_than_the_rest():
     # Given the defaults for all routes and the settings of POST /v1/pair
     template = cloudformation_template()
     pair = stage()["RouteSettings"]["POST /v1/pair"]
     defaults = template["Parameters"]
-    # Then guessing pairing codes is slower than any other use of the API
+    # Then the stage throttles pairing exactly as the README says: 2 requests/s, burst 5
+    assert readme_pairing_throttle() == (2, 5)
+    assert (pair["ThrottlingRateLimit"], pair["ThrottlingBurstLimit"]) == (2, 5)
+    # And guessing pairing codes is slower than any other use of the API
     assert pair["ThrottlingRateLimit"] < defaults["ApiThrottlingRateLimit"]["Default"]
     assert pair["ThrottlingBurstLimit"] < defaults["ApiThrottlingBurstLimit"]["Default"]
 

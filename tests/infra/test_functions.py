@@ -91,8 +91,19 @@ def test_powertools_is_configured_by_environment(function):
     assert env["POWERTOOLS_LOG_LEVEL"] == "INFO"
     assert env["POWERTOOLS_LOGGER_LOG_EVENT"] == "false"  # events carry bearer tokens
     assert env["POWERTOOLS_TRACER_CAPTURE_RESPONSE"] == "false"  # answers carry new tokens
-    tracing = cloudformation_template()["Resources"][function]["Properties"]["TracingConfig"]
-    assert tracing == {"Mode": {"Fn::If": ["TracingEnabled", "Active", "PassThrough"]}}
+
+
+@pytest.mark.parametrize("function", FUNCTIONS)
+def test_x_ray_rights_come_only_with_tracing(function):
+    # Given the stack with tracing off (the default) and on
+    for mode, traced in (("Disabled", False), ("Active", True)):
+        resources = cloudformation_template({"Tracing": mode})["Resources"]
+        # Then the function is traced, and its role may write to X-Ray, only when it is on
+        config = resources[function]["Properties"].get("TracingConfig")
+        assert (config is not None) is traced
+        assert config in (None, {"Mode": "Active"}, {"Mode": {"Ref": "Tracing"}})
+        policies = resources[f"{function}Role"]["Properties"]["ManagedPolicyArns"]
+        assert any("AWSXrayWriteOnlyAccess" in str(p) for p in policies) is traced
 
 
 @pytest.mark.parametrize("function", FUNCTIONS)

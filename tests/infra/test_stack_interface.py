@@ -24,7 +24,13 @@ def test_threshold_parameter_defaults_to_five_and_allows_only_what_the_domain_ac
 
 def test_outputs_give_the_api_url_pwa_url_bucket_and_table():
     outputs = sam_template()["Outputs"]
-    assert outputs["PwaUrl"]["Value"] == {"Fn::Sub": "https://${PwaDistribution.DomainName}"}
+    assert outputs["PwaUrl"]["Value"] == {
+        "Fn::If": [
+            "HasOwnDomain",
+            {"Fn::Sub": ["https://${Domain}", {"Domain": {"Ref": "DomainName"}}]},
+            {"Fn::Sub": "https://${PwaDistribution.DomainName}"},
+        ]
+    }
     assert outputs["PwaBucketName"]["Value"] == {"Ref": "PwaBucket"}
     assert outputs["PwaDistributionId"]["Value"] == {"Ref": "PwaDistribution"}
     assert outputs["TableName"]["Value"] == {"Ref": "Table"}

@@ -3,6 +3,8 @@ JSON error shape (or a per-item rejection), and nothing a rejected request carri
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import uuid
 from datetime import UTC, datetime
@@ -10,6 +12,7 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 
+from functions.domain.csv_export import weekly_csv
 from tests.security.conftest import pair
 from tests.serving import TEST_ADMIN_TOKEN
 
@@ -170,10 +173,11 @@ def test_a_score_that_is_not_a_whole_number_from_1_to_10_is_rejected_alone(
     answer = device.post("/v1/checkins", content=body, headers=JSON)
     # Then only the bad one is rejected, for its score, and only the good one counts
     assert answer.status_code == 200
-    assert answer.json() == {
+    assert answer.json() | {"server_time": "-"} == {
         "accepted": [good["id"]],
         "duplicates": [],
         "rejected": [{"id": bad, "reason": "invalid_score"}],
+        "server_time": "-",
     }
 
 
@@ -265,10 +269,12 @@ def test_html_in_a_sentence_is_kept_as_text_and_served_as_json(admin, device, wo
 FORMULAS = ['=HYPERLINK("http://x","klik")', "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1"]
 
 
-def test_no_csv_cell_can_start_a_formula_whatever_was_typed_anywhere(admin):
+def test_what_people_type_never_reaches_the_csv_and_no_cell_can_start_a_formula(admin):
     # Given formula starters in every text a person can type: names, area, device, sentences
-    made = admin.post("/v1/workplaces", json={"name": FORMULAS[0], "area": FORMULAS[1]}).json()
-    token = pair(admin, made["id"], name=FORMULAS[2])["device_token"]
+    made = admin.post("/v1/workplaces", json={"name": FORMULAS[0], "area": FORMULAS[1]})
+    assert made.status_code == 201, made.text
+    workplace = made.json()["id"]
+    token = pair(admin, workplace, name=FORMULAS[2])["device_token"]
     kiosk = httpx.Client(
         base_url=str(admin.base_url), timeout=30, headers={"Authorization": f"Bearer {token}"}
     )
@@ -277,17 +283,44 @@ def test_no_csv_cell_can_start_a_formula_whatever_was_typed_anywhere(admin):
         {"id": str(uuid.uuid4()), "prompt_id": prompt, "text": f"vi {f}", "at": now()}
         for f in FORMULAS
     ]
-    kiosk.post("/v1/completions", json={"completions": items})
-    kiosk.post("/v1/checkins", json={"checkins": [checkin(s) for s in (1, 2, 3, 4, 5, 6)]})
+    sent = kiosk.post("/v1/completions", json={"completions": items})
+    assert sent.status_code == 200 and len(sent.json()["accepted"]) == len(items), sent.text
+    taps = [checkin(s) for s in (1, 2, 3, 4, 5, 6)]
+    sent = kiosk.post("/v1/checkins", json={"checkins": taps})
+    assert sent.status_code == 200 and len(sent.json()["accepted"]) == len(taps), sent.text
     kiosk.close()
     # When the CSV is exported
-    answer = admin.get(f"/v1/workplaces/{made['id']}/pulse.csv", params={"weeks": 52})
-    # Then no cell starts a formula, no typed text is in it, and its file name is the random id
-    cells = [c for line in answer.text.splitlines() for c in line.split(";")]
+    answer = admin.get(f"/v1/workplaces/{workplace}/pulse.csv", params={"weeks": 52})
+    assert answer.status_code == 200
+    # Then it holds this week's figures (the taps reached it) but none of the typed text, no
+    # cell starts a formula, and its file name is the random id, not the typed name
+    rows = list(csv.reader(io.StringIO(answer.text), delimiter=";"))
+    assert rows[-1][:3] == [
+        admin.get(f"/v1/workplaces/{workplace}/pulse").json()["week"],
+        "6",
+        "3,50",
+    ]
+    cells = [cell for row in rows for cell in row]
     assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
     assert not [f for f in FORMULAS if f.strip() in answer.text]
     disposition = answer.headers["content-disposition"]
-    assert disposition == f'attachment; filename="tryghedspuls-{made["id"]}.csv"'
+    assert disposition == f'attachment; filename="tryghedspuls-{workplace}.csv"'
+
+
+def test_typed_text_in_any_csv_cell_is_kept_but_cannot_start_a_formula():
+    # Given rows whose every cell holds something a person typed (should a text ever reach the
+    # export, e.g. a workplace name), formula starters and all
+    texts = [*FORMULAS, "Solsikken", "-", "=", "vi =1"]
+    rows = [
+        {"week": text, "responses": text, "mean": None, "distribution": [text] * 10}
+        for text in texts
+    ]
+    # When they are written as the export writes its rows
+    written = list(csv.reader(io.StringIO(weekly_csv(rows), newline=""), delimiter=";"))[1:]
+    # Then every text is there, whole, and those that start a formula begin with an apostrophe
+    for text, row in zip(texts, written, strict=True):
+        cell = "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
+        assert row == [cell, cell, "", *[cell] * 10]
 
 
 # --- paths, queries and headers ----------------------------------------------------------------

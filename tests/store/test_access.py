@@ -173,6 +173,32 @@ def test_heartbeat_is_noted_on_the_device(store):
     assert (seen.last_seen, seen.app_version, seen.queue_depth) == (NOW + 60, "1.2.0", 3)
 
 
+def test_heartbeat_keeps_what_the_kiosk_dropped_and_how_far_its_clock_is_off(store):
+    # Given a paired device
+    store.put_pairing_code(pairing_code())
+    store.pair_device("K7Q2XR", NOW, *device_with_token())
+    # When it reports 4 refused items and a clock 3 days fast, then 2 minutes slow
+    store.record_heartbeat("dev-1", NOW + 60, "1.3.0", 0, dropped=4, clock_offset_seconds=259_200)
+    fast = store.get_device("dev-1")
+    store.record_heartbeat("dev-1", NOW + 120, "1.3.0", 0, dropped=4, clock_offset_seconds=-120)
+    # Then the device holds the latest of both, in the listing too
+    assert (fast.dropped, fast.clock_offset_seconds) == (4, 259_200)
+    listed = store.list_devices(WP)[0]
+    assert (listed.dropped, listed.clock_offset_seconds) == (4, -120)
+
+
+def test_heartbeat_without_the_new_fields_leaves_them_unknown(store):
+    # Given a device that once reported a wrong clock
+    store.put_pairing_code(pairing_code())
+    store.pair_device("K7Q2XR", NOW, *device_with_token())
+    store.record_heartbeat("dev-1", NOW, "1.3.0", 0, dropped=2, clock_offset_seconds=600)
+    # When an older kiosk version reports without them
+    store.record_heartbeat("dev-1", NOW + 60, "1.2.0", 1)
+    # Then nothing stale is shown as fresh: both are unknown
+    seen = store.get_device("dev-1")
+    assert (seen.dropped, seen.clock_offset_seconds, seen.queue_depth) == (None, None, 1)
+
+
 def test_heartbeat_of_unknown_device_is_not_found(store):
     # Given no devices
     # When a heartbeat names one

@@ -66,6 +66,28 @@ def test_file_from_a_newer_version_is_refused(path):
         SqliteStore(str(path))
 
 
+def test_a_version_1_file_gains_the_heartbeat_columns_and_keeps_its_devices(path):
+    # Given a file as version 1 wrote it: a devices table without dropped and clock offset
+    with sqlite3.connect(path.parent.mkdir(parents=True) or path) as db:
+        db.executescript(
+            "CREATE TABLE devices (id TEXT PRIMARY KEY, workplace_id TEXT NOT NULL, "
+            "name TEXT NOT NULL, token_hash TEXT NOT NULL, paired_on TEXT NOT NULL, "
+            "last_seen INTEGER, app_version TEXT, queue_depth INTEGER, "
+            "revoked INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+            "INSERT INTO devices VALUES ('dev-1', 'wp-1', 'Kaffe', 'h', '2026-11-01', "
+            "NULL, NULL, NULL, 0);"
+            "PRAGMA user_version = 1;"
+        )
+    # When this version opens it and the tablet reports in
+    store = SqliteStore(str(path))
+    store.record_heartbeat("dev-1", 60, "1.3.0", 0, dropped=1, clock_offset_seconds=-30)
+    # Then the old device is there with the new fields, and the file says which version it is
+    device = store.get_device("dev-1")
+    store.close()
+    assert (device.name, device.dropped, device.clock_offset_seconds) == ("Kaffe", 1, -30)
+    assert _pragma(path, "user_version") == SCHEMA_VERSION
+
+
 def test_checkins_from_many_threads_all_count(path):
     # Given one store shared by four worker threads
     store = SqliteStore(str(path))
