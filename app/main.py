@@ -13,9 +13,10 @@ import flet as ft
 from app import theme
 from app.client.storage import SharedPreferencesStore
 from app.client.transport import default_transport
+from app.components.page_language import locale_configuration
 from app.config import default_api_url
 from app.context import Session
-from app.i18n import t
+from app.i18n import DEFAULT_LANGUAGE, t
 from app.root import App
 
 ASSETS_DIR = Path(__file__).parent / "assets"
@@ -26,6 +27,7 @@ async def main(page: ft.Page) -> None:
     """Build one session's services and render the route table."""
     page.title = t("app.title")
     theme.apply(page)
+    page.locale_configuration = locale_configuration(DEFAULT_LANGUAGE)
     # Services must be created inside the page context and stay referenced (see Session).
     prefs = ft.SharedPreferences()
     session = Session(

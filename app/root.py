@@ -15,6 +15,7 @@ from app.i18n import t
 from app.kiosk.view import KioskView
 from app.pulse.view import PulseView
 from app.signin.views import SigninReturnView
+from app.statement_view import StatementView
 
 
 @ft.component
@@ -31,6 +32,7 @@ def routes() -> list[ft.Route]:
         ft.Route(path="pulse", component=PulseView),
         ft.Route(path="admin", component=AdminView),
         ft.Route(path="signin", component=SigninReturnView),
+        ft.Route(path="tilgaengelighed", component=StatementView),
     ]
 
 

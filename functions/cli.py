@@ -1,4 +1,5 @@
-"""The `tryghedspuls` command: serve the embedded product, make an AWS admin token, build a PWA."""
+"""The `tryghedspuls` command: serve the embedded product, make an AWS admin token, build a PWA,
+import the organisation and print pairing sheets."""
 
 from __future__ import annotations
 
@@ -6,15 +7,14 @@ import argparse
 import logging
 import sys
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
+from functions.commands import admin_token, backup, import_org, pairing_sheet, restore
 from functions.config import load_config
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
+    from functions.local.connection_guard import run
     from functions.local.server import asgi_app, prepare
 
     logging.basicConfig(
@@ -32,41 +32,22 @@ def _serve(args: argparse.Namespace) -> int:
             print(f"  Demo:   {team.name}: {base_url}{team.pulse_path()}")
     print(f"Tryghedspuls kører på {base_url}  (data: {Path(args.data_dir).resolve()})")
     print(f"  Kiosk:  {base_url}/kiosk")
-    print(f"  Admin:  {base_url}/admin?token={embedded.admin_token}")
+    # A one-time link, not the token: logs and terminal history keep what is printed here.
+    print(f"  Admin:  {base_url}/admin?signin={embedded.sign_in}")
+    print(f"          (once, within 15 minutes; the admin token is in {embedded.token_file})")
     print(f"  API:    {base_url}/api/v1/openapi.json")
     sys.stdout.flush()
-    uvicorn.run(
-        asgi_app(embedded, config),
-        host=args.host,
-        port=args.port,
-        access_log=False,
-        log_level="warning",
-    )
-    return 0
-
-
-def _admin_token(args: argparse.Namespace) -> int:
-    from functions.content import load_content
-    from functions.domain.bootstrap import seed_prompts
-    from functions.domain.pairing import make_admin_token
-    from functions.store.dynamodb import DynamoStore
-
-    store = DynamoStore(args.table)
-    seeded = seed_prompts(store, load_content(load_config().content_dir).as_document()["prompts"])
-    record, token = make_admin_token(store, datetime.now(UTC))
-    if seeded:
-        print(f"Loaded {seeded} prompts into {args.table}.", file=sys.stderr)
-    print(f"Admin token {record.token_id} (shown once, keep it safe):", file=sys.stderr)
-    print(token)
+    run(asgi_app(embedded, config), host=args.host, port=args.port)
     return 0
 
 
 def _build_web(args: argparse.Namespace) -> int:
     from functions.local.build_web import NotABuildFolder, build_web
+    from functions.local.web_snapshot import SnapshotFailed
 
     try:
         build_web(api_url=args.api_url, out=Path(args.out))
-    except NotABuildFolder as refused:
+    except (NotABuildFolder, SnapshotFailed) as refused:
         print(f"build-web: {refused}", file=sys.stderr)
         return 2
     return 0
@@ -83,13 +64,15 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--demo", action="store_true", help="fill a demo workplace with weeks")
     serve.add_argument("--demo-weeks", type=int, default=16, help=argparse.SUPPRESS)
     serve.set_defaults(run=_serve)
-    token = sub.add_parser("admin-token", help="create an admin token in a deployed stack's table")
-    token.add_argument("--table", required=True, help="the DynamoDB table name (stack output)")
-    token.set_defaults(run=_admin_token)
+    admin_token.register(sub)
     web = sub.add_parser("build-web", help="build the kiosk as a static offline PWA")
     web.add_argument("--api-url", default="", help="the API address prefilled on the kiosk")
     web.add_argument("--out", default="build/web")
     web.set_defaults(run=_build_web)
+    backup.register(sub)
+    restore.register(sub)
+    import_org.add_parser(sub)
+    pairing_sheet.add_parser(sub)
     return p
 
 

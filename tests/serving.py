@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -51,9 +52,14 @@ class Server:
 
 
 def start_server(
-    data_dir: Path, port: int | None = None, env: dict | None = None, args: tuple[str, ...] = ()
+    data_dir: Path,
+    port: int | None = None,
+    env: dict | None = None,
+    args: tuple[str, ...] = (),
+    open_files: int | None = None,
 ) -> Server:
-    """Start `tryghedspuls serve` and wait until its API answers."""
+    """Start `tryghedspuls serve` and wait until its API answers (`open_files`: start it under
+    that soft limit on open files, as on a machine with a low default)."""
     port = port or free_port()
     log_path = data_dir.parent / f"serve-{port}-{time.monotonic_ns()}.log"
     full_env = {**os.environ, "TRYGHEDSPULS_ADMIN_TOKEN": TEST_ADMIN_TOKEN, **(env or {})}
@@ -65,6 +71,7 @@ def start_server(
             stdout=log,
             stderr=subprocess.STDOUT,
             env=full_env,
+            preexec_fn=(lambda: _limit_files(open_files)) if open_files else None,
         )
     server = Server(f"http://127.0.0.1:{port}", process, log_path, data_dir)
     deadline = time.monotonic() + 60
@@ -77,6 +84,11 @@ def start_server(
         time.sleep(0.2)
     server.kill(signal.SIGKILL)
     raise RuntimeError(f"serve did not answer within 60 s:\n{server.log()}")
+
+
+def _limit_files(soft: int) -> None:
+    _old, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
 
 
 @contextlib.contextmanager

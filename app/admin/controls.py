@@ -67,11 +67,22 @@ def muted(text: str, size: int = 13) -> ft.Text:
 
 
 def row_box(content: ft.Control, selected: bool = False, on_click=None) -> ft.Control:
-    """One line of a list, with a soft highlight when selected."""
-    return ft.Container(
-        content,
-        padding=ft.Padding.symmetric(horizontal=12, vertical=8),
-        border_radius=10,
+    """One line of a list, with a soft highlight when selected; a button when it can be chosen,
+    so the keyboard reaches it and Enter chooses it (WCAG 2.1.1)."""
+    if on_click is None:
+        return ft.Container(
+            content,
+            padding=ft.Padding.symmetric(horizontal=12, vertical=8),
+            border_radius=10,
+            bgcolor=palette.ACCENT_SOFT if selected else None,
+        )
+    return ft.TextButton(
+        content=content,
         on_click=on_click,
-        bgcolor=palette.ACCENT_SOFT if selected else None,
+        style=ft.ButtonStyle(
+            padding=ft.Padding.symmetric(horizontal=12, vertical=8),
+            shape=ft.RoundedRectangleBorder(radius=10),
+            bgcolor=palette.ACCENT_SOFT if selected else None,
+            alignment=ft.Alignment.CENTER_LEFT,
+        ),
     )

@@ -11,6 +11,7 @@ from app.components import palette
 from app.components.actions import act
 from app.components.confirm import Question, use_confirm
 from app.components.form import use_form
+from app.components.icon_action import icon_action
 from app.components.panel import Panel
 from app.i18n import t
 
@@ -72,17 +73,17 @@ def PromptLibraryPanel(state: AdminState) -> ft.Control:
         ]
         if prompt["active"]:
             actions += [
-                ft.IconButton(
+                icon_action(
                     ft.Icons.ARROW_UPWARD,
-                    tooltip=t("admin.prompts.up", lang),
+                    t("admin.prompts.up", lang),
+                    act(lambda _e, p=pid: prompts.move(p, -1)),
                     disabled=place == 1,
-                    on_click=act(lambda _e, p=pid: prompts.move(p, -1)),
                 ),
-                ft.IconButton(
+                icon_action(
                     ft.Icons.ARROW_DOWNWARD,
-                    tooltip=t("admin.prompts.down", lang),
+                    t("admin.prompts.down", lang),
+                    act(lambda _e, p=pid: prompts.move(p, 1)),
                     disabled=place == len(order),
-                    on_click=act(lambda _e, p=pid: prompts.move(p, 1)),
                 ),
                 destructive(
                     t("admin.prompts.deactivate", lang),

@@ -1,4 +1,9 @@
-"""The admin console's state: signing in with the admin token, the language, the open section."""
+"""The admin console's state: signing in, the language, the open section.
+
+The browser never keeps the admin token: a sign-in link (`/admin?signin=…`, printed by `serve`)
+or the typed token is traded for a session token that the server ends after 12 hours; only that
+is kept, and a refused one sends the admin back to the sign-in form.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from app.admin.completions_state import CompletionsState
 from app.admin.console import Console, Notify
 from app.admin.organisation_state import OrganisationState
 from app.admin.prompts_state import PromptsState
+from app.admin.rollout_state import OrgImportState, SheetsState, TabletsState
 from app.admin.settings_state import SettingsState
 from app.admin.workplaces_state import WorkplacesState
 from app.client.api import ApiClient
@@ -20,7 +26,7 @@ from app.i18n import DEFAULT_LANGUAGE, other_language
 from app.pulse.access import ADMIN_TOKEN_KEY
 from app.signin import flow
 
-SECTIONS = ("workplaces", "prompts", "completions", "organisation", "settings")
+SECTIONS = ("workplaces", "tablets", "prompts", "completions", "organisation", "settings")
 
 
 def _quiet(_text: str, _error: bool) -> None:
@@ -45,6 +51,9 @@ class AdminState:
     completions: CompletionsState | None = None
     organisation: OrganisationState | None = None
     settings: SettingsState | None = None
+    tablets: TabletsState | None = None
+    org_import: OrgImportState | None = None
+    sheets: SheetsState | None = None
     origin: str = ""
     # Signed in with a work account (issue 15) instead of the admin token
     signin_enabled: bool = False
@@ -52,39 +61,65 @@ class AdminState:
     signin_problem: str | None = None  # locale key signin.problem.<name>
     _loaded: set = field(default_factory=set)
 
-    async def open(self, token: str | None) -> None:
-        """Sign in with the link's token, else the kept one or the work account's; else ask."""
+    async def open(self, token: str | None, sign_in: str | None = None) -> None:
+        """Sign in with the link's sign-in code or token, else the kept session, else the work
+        account's kept sign-in (issue 15); else ask."""
         self.signin_enabled = await flow.signin_enabled(self.api_for(None))
-        token = token or await self.store.get(ADMIN_TOKEN_KEY)
-        if not token and self.signin_enabled:
-            token = await flow.kept_token(self.store)
-            self.signed_in = bool(token)
-        if not token:
+        if sign_in:
+            await self._start(self.api_for(None).open_session(sign_in), {401: "link_used"})
+            return
+        if token:
+            await self.sign_in(token)
+            return
+        kept = await self.store.get(ADMIN_TOKEN_KEY)
+        if not kept and self.signin_enabled:
+            signed = await flow.kept_token(self.store)
+            if signed:
+                self.signed_in = True
+                await self._enter(signed, {})
+                return
+        if not kept:
             self.phase = "need_token"
             return
-        await self.sign_in(token)
+        if not await self._enter(kept, {401: "expired"}):
+            await self.store.remove(ADMIN_TOKEN_KEY)
 
     async def sign_in(self, token: str) -> bool:
-        """Check the token against an admin-only endpoint, keep it, and open the console."""
-        token = token.strip()
+        """Trade the typed admin token for a session, keep that, and open the console."""
+        return await self._start(self.api_for(token.strip()).open_session(), {})
+
+    async def _start(self, call, problems: dict[int, str]) -> bool:
+        self.phase = "loading"
+        try:
+            session = await call
+        except (ApiError, Offline) as error:
+            return self._refused(error, problems)
+        return await self._enter(session["token"], problems)
+
+    def _refused(self, error: Exception, problems: dict[int, str]) -> bool:
+        if isinstance(error, Offline):
+            self.problem = "offline"
+        else:
+            known = {401: "unknown", 403: "not_admin"} | problems
+            self.problem = known.get(error.status, "other")
+        self.phase = "need_token"
+        return False
+
+    async def _enter(self, token: str, problems: dict[int, str]) -> bool:
+        """Check the session against an admin-only endpoint, keep it, and open the console."""
         self.phase = "loading"
         try:
             await self.api_for(token).settings()
-        except ApiError as error:
-            if self.signed_in:
+        except (ApiError, Offline) as error:
+            if self.signed_in and isinstance(error, ApiError):
                 # A leader is never let into the console; an ended sign-in asks to sign in again.
                 await flow.sign_out(self.store)
                 self.signed_in = False
                 self.signin_problem = "not_admin" if error.status == 403 else "session_ended"
-            else:
-                self.problem = {401: "unknown", 403: "not_admin"}.get(error.status, "other")
-            self.phase = "need_token"
-            return False
-        except Offline:
-            self.problem = "offline"
-            self.phase = "need_token"
-            return False
-        if not self.signed_in:
+                self.phase = "need_token"
+                return False
+            return self._refused(error, problems)
+        if not self.signed_in:  # the ID token stays where the sign-in flow keeps it
             await self.store.set(ADMIN_TOKEN_KEY, token)
         self.signin_problem = None
         console = Console(self.api_for(token), self.announce, self.lang)
@@ -94,6 +129,9 @@ class AdminState:
         self.completions = CompletionsState(console, self.workplaces)
         self.organisation = OrganisationState(console)
         self.settings = SettingsState(console, self.workplaces)
+        self.tablets = TabletsState(console)
+        self.org_import = OrgImportState(console, self.workplaces)
+        self.sheets = SheetsState(console)
         # Views receive this state; a change inside a section re-renders them through it.
         self._relay = lambda _sender, _field: self._notify(None)
         for section in (
@@ -102,6 +140,9 @@ class AdminState:
             self.completions,
             self.organisation,
             self.settings,
+            self.tablets,
+            self.org_import,
+            self.sheets,
         ):
             section.subscribe(self._relay)
         self.problem = None

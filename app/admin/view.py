@@ -1,4 +1,5 @@
-"""/admin: the administrator's console (open with /admin?token=… or type the token once)."""
+"""/admin: the administrator's console (open with the sign-in link /admin?signin=… that `serve`
+prints, or type the admin token)."""
 
 from __future__ import annotations
 
@@ -10,18 +11,22 @@ from app.admin.organisation_view import OrganisationView
 from app.admin.prompts_view import PromptsView
 from app.admin.settings_view import SettingsView
 from app.admin.state import SECTIONS, AdminState
+from app.admin.tablets_view import TabletsView
 from app.admin.workplaces_view import WorkplacesView
 from app.components import palette
 from app.components.actions import act
 from app.components.notice import show_notice
+from app.components.page_language import use_page_language
 from app.components.refresh_on_return import use_refresh_on_return
 from app.config import link_base
 from app.context import AppContext
 from app.i18n import t
-from app.pulse.access import parse_link
+from app.pulse.access import parse_link, sign_in_code
+from app.statement_view import statement_link
 
 _VIEWS = {
     "workplaces": WorkplacesView,
+    "tablets": TabletsView,
     "prompts": PromptsView,
     "completions": CompletionsView,
     "organisation": OrganisationView,
@@ -29,6 +34,7 @@ _VIEWS = {
 }
 _ICONS = {
     "workplaces": ft.Icons.HOME_WORK_OUTLINED,
+    "tablets": ft.Icons.TABLET_ANDROID,
     "prompts": ft.Icons.FORMAT_QUOTE,
     "completions": ft.Icons.FACT_CHECK_OUTLINED,
     "organisation": ft.Icons.INSIGHTS,
@@ -111,13 +117,13 @@ def TopBar(state: AdminState) -> ft.Control:
                     ft.TextButton(
                         t("pulse.language_button", lang),
                         on_click=act(lambda _e: state.toggle_language()),
-                        tooltip=t("pulse.language_label", lang),
                     ),
                     ft.TextButton(
                         t("admin.sign_out", lang),
                         icon=ft.Icons.LOGOUT,
                         on_click=act(lambda _e: state.sign_out()),
                     ),
+                    statement_link(lang, "admin"),
                 ],
                 alignment=ft.MainAxisAlignment.END,
                 wrap=True,
@@ -138,10 +144,15 @@ def AdminView() -> ft.View:
         page = ft.context.page
         state.origin = link_base(page.url)  # the static build's links route after "#"
         state.connect(show_notice)
-        await state.open(parse_link(page.route).token)
+        route = page.route or ""
+        await state.open(parse_link(route).token, sign_in_code(route))
+        if "token=" in route or "signin=" in route:
+            # Neither the admin token nor a sign-in code stays in the address bar and history.
+            page.navigate("/admin")
 
     ft.use_effect(start, [])
     use_refresh_on_return(session, state.reload)
+    use_page_language(state.lang, t("page.admin", state.lang))
 
     if state.phase == "ready":
         section = _VIEWS[state.section](state)

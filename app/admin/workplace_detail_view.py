@@ -21,16 +21,28 @@ from app.i18n import t
 def RenameForm(state: AdminState, workplace: dict, on_done) -> ft.Control:
     """Name and area fields, saved together."""
     lang = state.lang
-    form = use_form(name=workplace["name"], area=workplace.get("area") or "")
+    form = use_form(
+        name=workplace["name"],
+        area=workplace.get("area") or "",
+        leaders=", ".join(workplace.get("leaders") or []),
+    )
 
     async def save(_e=None) -> None:
-        if await state.workplaces.rename(workplace["id"], form["name"], form["area"]):
+        if await state.workplaces.rename(
+            workplace["id"], form["name"], form["area"], form["leaders"]
+        ):
             on_done()
 
     return ft.Column(
         [
             form.field("name", label=t("admin.workplaces.name", lang), on_submit=save),
             form.field("area", label=t("admin.workplaces.area", lang), on_submit=save),
+            form.field(
+                "leaders",
+                label=t("admin.workplaces.leaders", lang),
+                hint_text=t("admin.workplaces.leaders_hint", lang),
+                on_submit=save,
+            ),
             ft.Row(
                 [
                     primary(t("admin.save", lang), save),
@@ -140,8 +152,13 @@ def WorkplaceDetailView(state: AdminState) -> ft.Control:
             alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
             wrap=True,
         )
+    leaders = ", ".join(workplace.get("leaders") or []) or t("admin.workplaces.no_leaders", lang)
     sections = [
         top,
+        ft.Semantics(
+            identifier="workplace-leaders",
+            content=muted(f"{t('admin.workplaces.leaders', lang)}: {leaders}", 14),
+        ),
         ft.Divider(color=palette.LINE),
         *pairing_rows(state),
         ft.Divider(color=palette.LINE),

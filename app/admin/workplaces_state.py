@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -9,6 +10,11 @@ import flet as ft
 
 from app.admin.console import Console, failed
 from app.pulse.access import viewer_link
+
+
+def leaders_of(text: str) -> list[str]:
+    """The addresses typed into one field, separated by commas, semicolons or spaces."""
+    return [part for part in re.split(r"[\s,;]+", text) if part]
 
 
 @ft.observable
@@ -88,14 +94,17 @@ class WorkplacesState:
         self.items = [changed if w["id"] == workplace_id else w for w in self.items]
         return True
 
-    async def rename(self, workplace_id: str, name: str, area: str) -> bool:
-        """New name and area."""
+    async def rename(
+        self, workplace_id: str, name: str, area: str, leaders: str | None = None
+    ) -> bool:
+        """New name and area (and leaders: addresses separated by commas or spaces)."""
         if not name.strip():
             self.console.warn("admin.workplaces.name_missing")
             return False
-        return await self.update(
-            workplace_id, "admin.workplaces.renamed", name=name.strip(), area=area.strip() or None
-        )
+        changes: dict[str, Any] = {"name": name.strip(), "area": area.strip() or None}
+        if leaders is not None:
+            changes["leaders"] = leaders_of(leaders)
+        return await self.update(workplace_id, "admin.workplaces.renamed", **changes)
 
     async def select(self, workplace_id: str) -> None:
         """Show one workplace's pairing, link and tablets."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.admin.controls import heading, muted, primary, row_box
+from app.admin.rollout_view import ImportPanel, PrintSheetsPanel
 from app.admin.state import AdminState
 from app.admin.workplace_detail_view import WorkplaceDetailView
 from app.components import palette
@@ -78,7 +79,12 @@ def WorkplaceListPanel(state: AdminState) -> ft.Control:
 def WorkplacesView(state: AdminState) -> ft.Control:
     """Left: create and list; right: the selected workplace."""
     left = ft.Column(
-        [CreateWorkplacePanel(state), WorkplaceListPanel(state)],
+        [
+            CreateWorkplacePanel(state),
+            ImportPanel(state),
+            PrintSheetsPanel(state),
+            WorkplaceListPanel(state),
+        ],
         spacing=palette.GAP,
         col={"xs": 12, "md": 5},
         horizontal_alignment=ft.CrossAxisAlignment.STRETCH,

@@ -35,7 +35,13 @@ class ApiClient:
         return ApiClient(self.base_url, self.transport, token, self.timeout)
 
     async def _call(
-        self, method: str, path: str, body: Any = None, query: dict | None = None, raw=False
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        query: dict | None = None,
+        raw=False,
+        timeout: float | None = None,
     ) -> Any:
         query = {k: v for k, v in (query or {}).items() if v is not None}
         url = self.base_url + path + (f"?{urlencode(query)}" if query else "")
@@ -51,10 +57,12 @@ class ApiClient:
             headers["Content-Type"] = "application/json"
             data = json.dumps(body, ensure_ascii=False).encode("utf-8")
         response = await self.transport.request(
-            method, url, headers=headers, body=data, timeout=self.timeout
+            method, url, headers=headers, body=data, timeout=timeout or self.timeout
         )
         if response.status >= 400:
             raise _error_of(response.status, response.body)
+        if raw == "bytes":
+            return response.body
         if raw:
             return response.body.decode("utf-8")
         if response.status == 204 or not response.body:
@@ -133,6 +141,27 @@ class ApiClient:
             body["clock_offset_seconds"] = clock_offset_seconds
         await self._call("POST", "/v1/heartbeat", body)
 
+    async def heartbeat_with_config(
+        self,
+        config_version: str,
+        app_version: str,
+        queue_depth: int,
+        dropped: int | None = None,
+        clock_offset_seconds: int | None = None,
+    ) -> dict | None:
+        """POST /v1/heartbeat with the kiosk's configuration version: {config_version, kiosk},
+        where kiosk is the new configuration, or None when `config_version` is current."""
+        body: dict = {
+            "app_version": app_version,
+            "queue_depth": queue_depth,
+            "config_version": config_version,
+        }
+        if dropped is not None:
+            body["dropped"] = dropped
+        if clock_offset_seconds is not None:
+            body["clock_offset_seconds"] = clock_offset_seconds
+        return await self._call("POST", "/v1/heartbeat", body)
+
     # Viewer (and admin)
     async def pulse(self, workplace_id: str, weeks: int = 12) -> t.Pulse:
         """GET /v1/workplaces/{id}/pulse."""
@@ -185,6 +214,22 @@ class ApiClient:
     async def revoke_viewer_token(self, token_id: str) -> None:
         """DELETE /v1/viewer-tokens/{token_id}."""
         await self._call("DELETE", f"/v1/viewer-tokens/{_seg(token_id)}")
+
+    # Admin: rollout (organisation file, pairing sheets, the fleet of tablets)
+    async def import_organisation(self, csv_text: str, dry_run: bool) -> dict:
+        """POST /v1/workplaces/import: what the file changes (applied unless a dry run)."""
+        body = {"csv": csv_text, "dry_run": dry_run}
+        return await self._call("POST", "/v1/workplaces/import", body)
+
+    async def pairing_sheets(self, base_url: str, area: str | None = None) -> bytes:
+        """POST /v1/pairing-sheets: the PDF, one page per workplace (of one area)."""
+        body = {"base_url": base_url} | ({"area": area} if area else {})
+        # 150 pages take seconds to draw (and a code each to store): more than the usual 10 s
+        return await self._call("POST", "/v1/pairing-sheets", body, raw="bytes", timeout=60.0)
+
+    async def tablets(self) -> dict:
+        """GET /v1/devices: every tablet, the ones needing attention first."""
+        return await self._call("GET", "/v1/devices")
 
     # Admin: prompts and rotation
     async def prompts(self) -> list[t.AdminPrompt]:
@@ -249,6 +294,12 @@ class ApiClient:
         """PUT /v1/settings: any of anonymity_threshold, cooldown_seconds, idle_reset_seconds."""
         return await self._call("PUT", "/v1/settings", changes)
 
+    async def open_session(self, sign_in: str | None = None) -> t.AdminSession:
+        """POST /v1/admin/sessions: a 12-hour session for a sign-in link, or for this client's
+        admin token."""
+        body = {"sign_in": sign_in} if sign_in else {}
+        return await self._call("POST", "/v1/admin/sessions", body)
+
     async def audit(self, limit: int = 100) -> list[t.AuditEntry]:
         """GET /v1/audit, newest first."""
         return (await self._call("GET", "/v1/audit", query={"limit": limit}))["entries"]
@@ -258,7 +309,8 @@ def _error_of(status: int, body: bytes) -> ApiError:
     """The ApiError for an error answer; a body not in our error shape still keeps its status."""
     try:
         error = cast(dict, json.loads(body))["error"]
-        return ApiError(status, str(error["code"]), str(error.get("message", "")))
+        details = error.get("details")
+        return ApiError(status, str(error["code"]), str(error.get("message", "")), details)
     except (ValueError, KeyError, TypeError):
         text = body.decode("utf-8", "replace")[:200]
         return ApiError(status, "http_error", text)

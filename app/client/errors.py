@@ -6,11 +6,12 @@ from __future__ import annotations
 class ApiError(Exception):
     """The API answered with an error: `{"error": {"code", "message"}}` and its HTTP status."""
 
-    def __init__(self, status: int, code: str, message: str = "") -> None:
+    def __init__(self, status: int, code: str, message: str = "", details=None) -> None:
         super().__init__(f"{status} {code}: {message}")
         self.status = status
         self.code = code
         self.message = message
+        self.details: list[dict] = details if isinstance(details, list) else []
 
     @property
     def retryable(self) -> bool:

@@ -79,7 +79,7 @@ class Syncer:
         poll_seconds: float = 30.0,
         base_delay: float = 2.0,
         max_delay: float = 300.0,
-        heartbeat_seconds: float = 300.0,
+        heartbeat_seconds: float = 900.0,  # an idle kiosk's one call per 15 minutes (cost)
         clock_watch: ClockWatch | None = None,
     ) -> None:
         self.outbox = outbox

@@ -249,6 +249,13 @@ class Settings(TypedDict):
     idle_reset_seconds: int
 
 
+class AdminSession(TypedDict):
+    """POST /v1/admin/sessions."""
+
+    token: str
+    expires_at: str
+
+
 class AuditEntry(TypedDict):
     """One admin change."""
 

@@ -33,8 +33,8 @@ def use_confirm() -> Callable[[Question], None]:
 
     dialog = None
     if asked is not None:
+        # Not modal: Escape or a click beside it cancels, as the Cancel button does (WCAG 2.1.2).
         dialog = ft.AlertDialog(
-            modal=True,
             title=ft.Text(asked.title, color=palette.INK),
             content=ft.Text(asked.body, color=palette.INK, width=420),
             actions=[

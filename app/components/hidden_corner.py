@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 import flet as ft
 
+from app import theme
+
 CORNER_SIZE = 72
 
 
@@ -17,6 +19,6 @@ def HiddenCorner(label: str, on_long_press: Callable[[], object]) -> ft.Control:
         label=label,
         content=ft.GestureDetector(
             on_long_press=lambda _e: on_long_press(),
-            content=ft.Container(width=CORNER_SIZE, height=CORNER_SIZE, bgcolor="#00FFFFFF"),
+            content=ft.Container(width=CORNER_SIZE, height=CORNER_SIZE, bgcolor=theme.TRANSPARENT),
         ),
     )

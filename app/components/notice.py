@@ -12,7 +12,7 @@ def show_notice(text: str, error: bool = False) -> None:
     page = ft.context.page
     page.show_dialog(
         ft.SnackBar(
-            ft.Text(text, color="#FFFFFF", size=15),
+            ft.Text(text, color=palette.WHITE, size=15),
             bgcolor=palette.NOTICE if error else palette.INK,
             duration=ft.Duration(seconds=6 if error else 4),
             show_close_icon=error,

@@ -20,7 +20,13 @@ def Panel(
     semantics node here would merge every text inside it into one label)."""
     heading: list[ft.Control] = []
     if title:
-        heading.append(ft.Text(title, size=18, weight=ft.FontWeight.W_600, color=palette.INK))
+        # A heading for screen readers too (WCAG 1.3.1, 2.4.6): they jump from panel to panel.
+        heading.append(
+            ft.Semantics(
+                header=True,
+                content=ft.Text(title, size=18, weight=ft.FontWeight.W_600, color=palette.INK),
+            )
+        )
     if subtitle:
         heading.append(ft.Text(subtitle, size=14, color=palette.MUTED))
     box = ft.Container(

@@ -18,8 +18,14 @@ def ScoreButton(
     """One score, 1-10; disabled while the kiosk cools down."""
     style = ft.ButtonStyle(
         shape=ft.RoundedRectangleBorder(radius=18),
-        bgcolor={ft.ControlState.DEFAULT: theme.SCORE_FILL, ft.ControlState.DISABLED: "#E9ECEE"},
-        color={ft.ControlState.DEFAULT: theme.SCORE_INK, ft.ControlState.DISABLED: "#9AA3AA"},
+        bgcolor={
+            ft.ControlState.DEFAULT: theme.SCORE_FILL,
+            ft.ControlState.DISABLED: theme.DISABLED_FILL,
+        },
+        color={
+            ft.ControlState.DEFAULT: theme.SCORE_INK,
+            ft.ControlState.DISABLED: theme.DISABLED_INK,
+        },
         text_style=ft.TextStyle(size=34, font_family=theme.FONT_BOLD),
         padding=0,
         elevation=0,
@@ -30,9 +36,9 @@ def ScoreButton(
 
     return ft.Semantics(
         identifier=f"score-{score}",
-        label=label,
         content=ft.Button(
-            content=str(score),
+            # The button's own name: "7 af 10", not just "7" (WCAG 1.3.1, 4.1.2).
+            content=ft.Text(str(score), semantics_label=label),
             width=BUTTON_SIZE,
             height=BUTTON_SIZE,
             style=style,

@@ -19,7 +19,7 @@ def StatusBadge(text: str | None, offline: bool) -> ft.Control:
         content=ft.Container(
             padding=ft.Padding.symmetric(horizontal=12, vertical=6),
             border_radius=20,
-            bgcolor="#ECE6DA",
+            bgcolor=theme.BADGE,
             content=ft.Row(
                 [
                     ft.Icon(icon, size=18, color=theme.CALM_WARNING),

@@ -40,7 +40,7 @@ def PromptCard(state: KioskState, runtime: KioskRuntime) -> ft.Control:
         width=760,
         padding=28,
         border_radius=20,
-        bgcolor="#FFFFFF",
+        bgcolor=theme.WHITE,
         content=ft.Column(
             [
                 ft.Text(t("kiosk.prompt_intro", lang), size=18, color=theme.MUTED),
@@ -89,12 +89,45 @@ def PromptCard(state: KioskState, runtime: KioskRuntime) -> ft.Control:
 
 
 @ft.component
+def MoreTime(state: KioskState, runtime: KioskRuntime) -> ft.Control:
+    """Near the idle reset: say so, and offer more time with one touch (WCAG 2.2.1)."""
+    lang = state.lang
+    return ft.Container(
+        padding=ft.Padding.symmetric(horizontal=20, vertical=12),
+        border_radius=14,
+        bgcolor=theme.BADGE,
+        content=ft.Row(
+            [
+                ft.Semantics(
+                    identifier="reset-warning",
+                    live_region=True,
+                    content=ft.Text(t("kiosk.reset_warning", lang), size=18, color=theme.INK),
+                ),
+                ft.Text(f"{state.reset_left} s", size=18, color=theme.MUTED),
+                ft.FilledButton(
+                    content=t("kiosk.more_time", lang),
+                    on_click=runtime.typing,
+                    height=56,
+                    style=theme.button_style(20),
+                ),
+            ],
+            wrap=True,
+            spacing=16,
+            alignment=ft.MainAxisAlignment.CENTER,
+            vertical_alignment=ft.CrossAxisAlignment.CENTER,
+        ),
+    )
+
+
+@ft.component
 def ThanksScreen(state: KioskState, runtime: KioskRuntime) -> ft.Control:
     """Shown the instant a score is tapped; offers the prompt when there is one this week."""
     lang = state.lang
     content: list[ft.Control] = [_thanks_title(t("kiosk.thanks", lang), "thanks")]
     if state.prompt:
         content.append(PromptCard(state, runtime, key=f"prompt-{state.checkins}"))
+        if state.reset_left:
+            content.append(MoreTime(state, runtime))
     content.append(ft.Text(t("kiosk.anonymous", lang), size=16, color=theme.MUTED))
     return ft.Container(
         expand=True,

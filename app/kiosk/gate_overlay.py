@@ -28,7 +28,7 @@ def GateOverlay(state: KioskState, runtime: KioskRuntime) -> ft.Control:
             ft.FilledButton(
                 content=t("gate.unpair_anyway" if pending else "gate.unpair", lang),
                 on_click=runtime.gate.unpair,
-                style=ft.ButtonStyle(bgcolor="#8C2F39" if pending else None),
+                style=ft.ButtonStyle(bgcolor=theme.ERROR if pending else None),
             ),
         ]
         body: list[ft.Control] = []
@@ -59,7 +59,7 @@ def GateOverlay(state: KioskState, runtime: KioskRuntime) -> ft.Control:
         width=480,
         padding=24,
         border_radius=16,
-        bgcolor="#FFFFFF",
+        bgcolor=theme.WHITE,
         content=ft.Column(
             [
                 ft.Text(t("gate.title", lang), size=24, font_family=theme.FONT_BOLD),
@@ -73,5 +73,5 @@ def GateOverlay(state: KioskState, runtime: KioskRuntime) -> ft.Control:
         ),
     )
     return ft.Container(
-        expand=True, bgcolor="#99000000", alignment=ft.Alignment.CENTER, content=card
+        expand=True, bgcolor=theme.SCRIM, alignment=ft.Alignment.CENTER, content=card
     )

@@ -7,6 +7,7 @@ import flet as ft
 from app import theme
 from app.components.score_buttons import ScoreButtons
 from app.i18n import number, pick, t
+from app.kiosk.about_overlay import AboutButton
 from app.kiosk.runtime import KioskRuntime
 from app.kiosk.state import KioskState
 
@@ -17,9 +18,10 @@ def _behaviour(state: KioskState) -> ft.Control:
         return ft.Container(height=0)
     text = pick(behaviours[state.behaviour_index % len(behaviours)], state.lang)
     intro = pick(state.behaviours_intro, state.lang)
+    calm = state.reduce_motion
     return ft.AnimatedSwitcher(
-        duration=900,
-        reverse_duration=400,
+        duration=0 if calm else 900,
+        reverse_duration=0 if calm else 400,
         transition=ft.AnimatedSwitcherTransition.FADE,
         content=ft.Container(
             key=f"behaviour-{state.behaviour_index}-{state.lang}",
@@ -95,6 +97,7 @@ def IdleScreen(state: KioskState, runtime: KioskRuntime) -> ft.Control:
                 ),
                 _last_week(state),
                 _behaviour(state),
+                AboutButton(state, runtime),
             ],
             expand=True,
             spacing=28,

@@ -20,8 +20,10 @@ from app.client.outbox import Outbox
 from app.client.sync import Syncer, SyncStatus
 from app.config import APP_VERSION
 from app.context import Session
+from app.i18n import t
 from app.kiosk import device
 from app.kiosk.admin_gate import AdminGate
+from app.kiosk.config_by_heartbeat import ConfigByHeartbeat
 from app.kiosk.device import Pairing
 from app.kiosk.state import (
     DONE,
@@ -34,7 +36,8 @@ from app.kiosk.state import (
 MAX_TEXT = 280
 TICK_SECONDS = 0.25
 BEHAVIOUR_SECONDS = 8.0
-CONFIG_REFRESH_SECONDS = 300.0
+# The texts of /v1/content the kiosk keeps: the behaviours' intro and the definition.
+ABOUT_KEYS = ("title", "definition", "behaviours_intro")
 log = logging.getLogger(__name__)
 
 _PAIR_ERRORS = {
@@ -54,11 +57,15 @@ class KioskRuntime:
         state: KioskState,
         clock: Callable[[], float] = time.monotonic,
         wakelock=None,
+        accessibility=None,
+        link_code: str | None = None,
     ) -> None:
         self.session = session
+        self.link_code = link_code  # from a pairing sheet's QR code: pair at once if unpaired
         self.state = state
         self.clock = clock
         self.wakelock = wakelock
+        self.accessibility = accessibility  # ft.SemanticsService: does the system ask for calm?
         self.outbox = Outbox(session.store)
         self.clock_watch = ClockWatch()  # the tablet's wall clock and how far off it is
         self.pairing: Pairing | None = None
@@ -92,10 +99,10 @@ class KioskRuntime:
         # entries, and taps made while they load simply join them.
         store = self.session.store
         self._spawn(self._keep_awake())
+        self._spawn(self._respect_reduced_motion())
         self.pairing = await device.load_pairing(store)
         if self.pairing:
-            content = await device.load_cached(store, device.CONTENT_KEY)
-            self.state.behaviours_intro = (content or {}).get("behaviours_intro")
+            self._show_content(await device.load_cached(store, device.CONTENT_KEY))
             self.state.show_idle(await device.load_cached(store, device.CONFIG_KEY))
         else:
             self.state.show_setup()
@@ -104,6 +111,18 @@ class KioskRuntime:
         self.state.queue_depth = self.outbox.depth()
         if self.pairing:
             self._start_paired()
+        elif self.link_code:
+            await self.pair_from_link(self.link_code)
+
+    async def pair_from_link(self, code: str) -> None:
+        """Pair with the code of a scanned pairing sheet, with the default address and name.
+
+        Only an unpaired tablet pairs this way: a tablet already on the wall keeps its workplace
+        (and the answers waiting in it) until an administrator unpairs it at the hidden corner.
+        """
+        self.state.link_code = code
+        name = t("setup.device_name_default", "da")
+        await self.pair(self.session.api_url, code, name)
 
     async def _keep_awake(self) -> None:
         if self.wakelock is None:
@@ -113,10 +132,21 @@ class KioskRuntime:
         except Exception:  # a browser without the Wake Lock API still runs the kiosk
             log.info("kiosk: wakelock not available")
 
+    async def _respect_reduced_motion(self) -> None:
+        """Stop the behaviours' rotation and fades when the system asks for less motion."""
+        if self.accessibility is None:
+            return
+        try:
+            features = await asyncio.wait_for(self.accessibility.get_accessibility_features(), 5)
+        except Exception:  # no answer: keep the gentle default
+            log.info("kiosk: accessibility features not available")
+            return
+        self.state.reduce_motion = bool(features.disable_animations or features.reduce_motion)
+
     def _start_paired(self) -> None:
         for task in self._paired_tasks:
             task.cancel()
-        api = self._device_api()
+        api = ConfigByHeartbeat(self._device_api(), self._apply_config)
         self.syncer = Syncer(
             self.outbox,
             api,
@@ -124,10 +154,7 @@ class KioskRuntime:
             on_status=self._on_sync_status,
             clock_watch=self.clock_watch,
         )
-        self._paired_tasks = [
-            self._spawn(self.syncer.run()),
-            self._spawn(self._config_loop()),
-        ]
+        self._paired_tasks = [self._spawn(self.syncer.run())]
 
     def _spawn(self, coro: Coroutine) -> asyncio.Task:
         return self.session.start(coro)
@@ -145,16 +172,13 @@ class KioskRuntime:
     async def _behaviour_loop(self) -> None:
         while True:
             await asyncio.sleep(BEHAVIOUR_SECONDS)
-            if self.state.phase == IDLE:
+            if self.state.phase == IDLE and not self.state.reduce_motion:
                 self.state.next_behaviour()
 
-    async def _config_loop(self) -> None:
-        while True:
-            try:
-                await self.refresh_config()
-            except Exception:  # keep the cached week rather than stop refreshing
-                log.exception("kiosk: config refresh failed")
-            await asyncio.sleep(CONFIG_REFRESH_SECONDS)
+    async def _apply_config(self, config: dict) -> None:
+        """A new week configuration came with a heartbeat: keep it and show it."""
+        await device.save_cached(self.session.store, device.CONFIG_KEY, dict(config))
+        self.state.config = config
 
     async def refresh_config(self) -> None:
         """Fetch this week's configuration (and the content texts); keep the cache on failure."""
@@ -163,11 +187,11 @@ class KioskRuntime:
             sent = self.clock_watch.now()
             config = await api.kiosk()
             self.clock_watch.observe(config, sent, self.clock_watch.now())
-            if self.state.behaviours_intro is None:
+            if self.state.about is None:
                 content = await api.content()
-                intro = content.get("behaviours_intro")
-                await device.save_cached(store, device.CONTENT_KEY, {"behaviours_intro": intro})
-                self.state.behaviours_intro = intro
+                kept = {key: content.get(key) for key in ABOUT_KEYS}
+                await device.save_cached(store, device.CONTENT_KEY, kept)
+                self._show_content(kept)
         except Offline:
             self.state.offline = True
             return
@@ -177,6 +201,13 @@ class KioskRuntime:
             return
         await device.save_cached(store, device.CONFIG_KEY, dict(config))
         self.state.config = config
+
+    def _show_content(self, content: dict | None) -> None:
+        """The content texts the idle screen shows; a cache without the definition is refetched."""
+        content = content or {}
+        self.state.behaviours_intro = content.get("behaviours_intro")
+        has_all = all(content.get(key) for key in ABOUT_KEYS)
+        self.state.about = {key: content[key] for key in ABOUT_KEYS} if has_all else None
 
     def _on_sync_status(self, status: SyncStatus) -> None:
         self.state.offline = status.online is False
@@ -223,6 +254,14 @@ class KioskRuntime:
     def toggle_language(self) -> None:
         """Switch between Danish and English for this check-in."""
         self.state.toggle_language(self.clock())
+
+    def open_about(self) -> None:
+        """Show what psychological safety means here, until a touch or the idle reset."""
+        self.state.open_about(self.clock())
+
+    def close_about(self) -> None:
+        """Close the definition."""
+        self.state.close_about()
 
     def _queued(self) -> None:
         self.state.queue_depth = self.outbox.depth()
@@ -273,7 +312,7 @@ class KioskRuntime:
         )
         await device.save_pairing(self.session.store, self.pairing)
         await self.outbox.reset_dropped()  # a new device: its count of refused items starts at 0
-        self.state.behaviours_intro = None
+        self.state.behaviours_intro = self.state.about = None
         await self.refresh_config()
         self.state.show_idle()
         self._start_paired()
@@ -287,7 +326,7 @@ class KioskRuntime:
         await device.forget_pairing(self.session.store)
         self.pairing = None
         self.state.config = None
-        self.state.behaviours_intro = None
+        self.state.behaviours_intro = self.state.about = None
         self.state.queue_depth = 0
         self.state.offline = False
         self.state.show_setup()

@@ -9,6 +9,7 @@ from app.components.text_input import use_text_input
 from app.i18n import t
 from app.kiosk.runtime import KioskRuntime
 from app.kiosk.state import KioskState
+from app.statement_view import statement_link
 
 
 @ft.component
@@ -16,7 +17,7 @@ def SetupScreen(state: KioskState, runtime: KioskRuntime, default_api_url: str) 
     """Pair the tablet; errors show in Danish under the form."""
     lang = "da"  # set up by staff in Denmark; the check-in itself offers English
     api_url = use_text_input(default_api_url)
-    code = use_text_input("")
+    code = use_text_input(state.link_code)
     name = use_text_input(t("setup.device_name_default", lang))
 
     async def submit() -> None:
@@ -26,7 +27,7 @@ def SetupScreen(state: KioskState, runtime: KioskRuntime, default_api_url: str) 
     field_style = {
         "text_size": 20,
         "border_radius": 12,
-        "bgcolor": "#FFFFFF",
+        "bgcolor": theme.WHITE,
         "filled": True,
         "width": 560,
     }
@@ -72,7 +73,7 @@ def SetupScreen(state: KioskState, runtime: KioskRuntime, default_api_url: str) 
                         content=ft.Text(
                             t(notice.key, lang, **notice.values) if notice else "",
                             size=18,
-                            color="#8C2F39",
+                            color=theme.ERROR,
                         ),
                     ),
                     ft.FilledButton(
@@ -104,6 +105,7 @@ def OtherSurfaces(lang: str) -> ft.Control:
             ft.TextButton(
                 t("setup.open_admin", lang), on_click=lambda _e: ft.context.page.navigate("/admin")
             ),
+            statement_link(lang, "start"),
         ],
         alignment=ft.MainAxisAlignment.CENTER,
         wrap=True,

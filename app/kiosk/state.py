@@ -19,6 +19,7 @@ GATE_CLOSED, GATE_ASK, GATE_CHECKING, GATE_CONFIRM = "closed", "ask", "checking"
 DONE_SECONDS = 3.0
 DEFAULT_COOLDOWN = 20
 DEFAULT_IDLE_RESET = 45
+RESET_WARNING_SECONDS = 20  # WCAG 2.2.1: warned, with a simple way to get more time
 
 
 @dataclass(frozen=True)
@@ -38,15 +39,20 @@ class KioskState:
     lang: str = DEFAULT_LANGUAGE
     config: dict | None = None  # the last /v1/kiosk answer (KioskConfig)
     behaviours_intro: dict | None = None  # {da, en} from /v1/content
+    about: dict | None = None  # title, definition, behaviours_intro from /v1/content
+    about_open: bool = False  # "Hvad er psykologisk tryghed?" shown over the idle screen
     behaviour_index: int = 0
     cooldown_left: int = 0
     offline: bool = False
     queue_depth: int = 0
     setup_notice: Notice | None = None
     pairing: bool = False
+    link_code: str = ""  # the code of the address the tablet was opened with, for the form
     gate: str = GATE_CLOSED
     gate_notice: Notice | None = None
     checkins: int = 0  # taps this session: a key that gives each check-in fresh controls
+    reduce_motion: bool = False  # the system asks for less motion: no rotation, no fades
+    reset_left: int = 0  # seconds until the prompt gives up, once that is near (else 0)
     _cooldown_until: float = 0.0
     _phase_until: float = 0.0
 
@@ -84,6 +90,7 @@ class KioskState:
         """A score was tapped: True when it counts (idle and not cooling down)."""
         if self.phase != IDLE or now < self._cooldown_until:
             return False
+        self.about_open = False
         self._cooldown_until = now + self.cooldown_seconds
         self.cooldown_left = math.ceil(self.cooldown_seconds)
         self.checkins += 1
@@ -95,6 +102,7 @@ class KioskState:
         """The person sent or skipped the sentence: say goodbye, then idle."""
         if self.phase == THANKS:
             self._phase_until = now + DONE_SECONDS
+            self.reset_left = 0
             self.phase = DONE
 
     def keep_alive(self, now: float) -> None:
@@ -107,14 +115,25 @@ class KioskState:
         self.cooldown_left = max(0, math.ceil(self._cooldown_until - now))
         if self.phase in (THANKS, DONE) and now >= self._phase_until:
             self.to_idle()
-        elif self.phase == IDLE and self.lang != DEFAULT_LANGUAGE and now >= self._phase_until:
-            self.lang = DEFAULT_LANGUAGE  # someone switched language and walked away
+        elif self.phase == THANKS and self.prompt:
+            left = max(1, math.ceil(self._phase_until - now))
+            warning = left if left <= RESET_WARNING_SECONDS else 0
+            if warning != self.reset_left:
+                self.reset_left = warning
+        elif self.phase == IDLE and now >= self._phase_until:
+            # Someone switched language or opened the definition and walked away.
+            if self.lang != DEFAULT_LANGUAGE:
+                self.lang = DEFAULT_LANGUAGE
+            if self.about_open:
+                self.about_open = False
 
     def to_idle(self) -> None:
         """Back to the idle screen, forgetting everything of the previous person."""
         self.lang = DEFAULT_LANGUAGE
         self.gate = GATE_CLOSED
         self.gate_notice = None
+        self.about_open = False
+        self.reset_left = 0
         self.phase = IDLE
 
     def toggle_language(self, now: float) -> None:
@@ -123,6 +142,16 @@ class KioskState:
         if self.phase == IDLE:
             self._phase_until = now + self.idle_reset_seconds
         self.keep_alive(now)
+
+    def open_about(self, now: float) -> None:
+        """Show the definition over the idle screen until a touch or the idle reset."""
+        if self.phase == IDLE:
+            self.about_open = True
+            self._phase_until = now + self.idle_reset_seconds
+
+    def close_about(self) -> None:
+        """One touch closes the definition."""
+        self.about_open = False
 
     def next_behaviour(self) -> None:
         """Show the next of the seven behaviours."""

@@ -9,12 +9,15 @@ from app import theme
 from app.components.hidden_corner import HiddenCorner
 from app.components.language_button import LanguageButton
 from app.components.message_view import MessageView
+from app.components.page_language import use_page_language
 from app.components.status_badge import StatusBadge
 from app.context import AppContext, Session
 from app.i18n import t
+from app.kiosk.about_overlay import AboutOverlay
 from app.kiosk.checkin_screens import DoneScreen, ThanksScreen
 from app.kiosk.gate_overlay import GateOverlay
 from app.kiosk.idle_screen import IdleScreen
+from app.kiosk.pair_link import pairing_code_from
 from app.kiosk.runtime import KioskRuntime
 from app.kiosk.setup_screen import SetupScreen
 from app.kiosk.state import DONE, GATE_CLOSED, IDLE, LOADING, SETUP, THANKS, KioskState
@@ -77,6 +80,10 @@ def KioskScreen(state: KioskState, runtime: KioskRuntime, default_api_url: str) 
             content=HiddenCorner(t("gate.corner", "da"), runtime.gate.open),
         ),
     ]
+    if state.phase == IDLE and state.about_open:
+        layers.append(
+            ft.Container(left=0, top=0, right=0, bottom=0, content=AboutOverlay(state, runtime))
+        )
     if state.gate != GATE_CLOSED:
         layers.append(
             ft.Container(left=0, top=0, right=0, bottom=0, content=GateOverlay(state, runtime))
@@ -89,13 +96,43 @@ def KioskView() -> ft.View:
     """The kiosk for this session: state and runtime live as long as the view is mounted."""
     session: Session = ft.use_context(AppContext)
     state, _ = ft.use_state(KioskState)  # use_state subscribes this view to the observable
-    runtime = ft.use_memo(lambda: KioskRuntime(session, state, wakelock=_wakelock(session)), [])
+    runtime = ft.use_memo(
+        lambda: KioskRuntime(
+            session,
+            state,
+            wakelock=_kept(session, ft.Wakelock()),
+            accessibility=_kept(session, ft.SemanticsService()),
+            link_code=pairing_code_from(ft.context.page.route),
+        ),
+        [],
+    )
     ft.use_effect(
         lambda: session.add_worker(runtime),
         [],
         cleanup=lambda: session.remove_worker(runtime),
     )
     route = ft.use_route_location() or "/kiosk"
+
+    def on_key(e: ft.KeyboardEvent) -> None:
+        if e.key == "Escape":  # a keyboard or switch user closes what lies over the check-in
+            runtime.close_about()
+            runtime.gate.close()
+
+    def listen() -> None:
+        ft.context.page.on_keyboard_event = on_key
+
+    def stop_listening() -> None:
+        ft.context.page.on_keyboard_event = None
+
+    ft.use_effect(listen, [], cleanup=stop_listening)
+    use_page_language(state.lang, t("page.kiosk", state.lang))
+
+    def forget_link() -> None:
+        # Paired from a sheet's address: take the (now used) code out of the address bar.
+        if state.phase == IDLE and pairing_code_from(ft.context.page.route):
+            ft.context.page.navigate("/kiosk")
+
+    ft.use_effect(forget_link, [state.phase])
     if state.phase == LOADING:
         return MessageView(t("app.loading"), route=route, busy=True)
     return ft.View(
@@ -106,8 +143,8 @@ def KioskView() -> ft.View:
     )
 
 
-def _wakelock(session: Session) -> ft.Wakelock:
-    """The screen-awake service, kept referenced by the session (Flet drops unreferenced ones)."""
-    wakelock = ft.Wakelock()
-    session.services.append(wakelock)
-    return wakelock
+def _kept(session: Session, service):
+    """A service (screen-awake, accessibility) kept referenced by the session: Flet drops
+    unreferenced ones."""
+    session.services.append(service)
+    return service

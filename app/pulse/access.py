@@ -41,6 +41,12 @@ def parse_link(text: str) -> LinkParts:
     return LinkParts(token=token or None, workplace_id=workplace or None)
 
 
+def sign_in_code(route: str) -> str | None:
+    """The one-time sign-in code of an admin link (`/admin?signin=…`), if any."""
+    query = urlsplit(route or "").query
+    return (parse_qs(query).get("signin") or [None])[0] or None
+
+
 def viewer_link(origin: str, token: str, workplace_id: str) -> str:
     """The full link a workplace's viewers open."""
     return f"{origin.rstrip('/')}/pulse?" + urlencode({"token": token, "workplace": workplace_id})

@@ -8,10 +8,13 @@ from app.components import palette
 from app.components.panel import Panel
 from app.components.stat_tile import StatTile
 from app.i18n import number, t
+from app.pulse.about_view import AboutPanel
+from app.pulse.chart_tables import DistributionTable, TrendTable
 from app.pulse.charts import DistributionChart, Legend, TrendChart
 from app.pulse.figures import WeekSummary, change_text, summary, trend, week_number
 from app.pulse.sentences_view import GuidePanel, SentencesPanel
 from app.pulse.state import PulseState
+from app.statement_view import statement_link
 
 THIRD = {"xs": 12, "sm": 4}
 HALF = {"xs": 12, "md": 6}
@@ -71,7 +74,14 @@ def DistributionPanel(week: WeekSummary, threshold: int, lang: str) -> ft.Contro
             ),
         )
     else:
-        body = DistributionChart(list(week.distribution), lang)
+        body = ft.Column(
+            [
+                DistributionChart(list(week.distribution), lang),
+                DistributionTable(list(week.distribution), lang),
+            ],
+            spacing=8,
+            tight=True,
+        )
     return Panel(
         body,
         title=t("pulse.distribution.title", lang),
@@ -93,7 +103,9 @@ def TrendPanel(pulse: dict, lang: str) -> ft.Control:
                 ft.Text(t(key, lang, weeks=", ".join(weeks)), size=13, color=palette.MUTED)
             )
     return Panel(
-        ft.Column([TrendChart(points, lang), *notes], spacing=8, tight=True),
+        ft.Column(
+            [TrendChart(points, lang), *notes, TrendTable(points, lang)], spacing=8, tight=True
+        ),
         title=t("pulse.trend.title", lang),
         subtitle=t("pulse.trend.subtitle", lang, count=len(points)),
         col=HALF,
@@ -108,7 +120,7 @@ def DashboardView(state: PulseState, header: ft.Control) -> ft.Control:
     lang = state.lang
     week = summary(pulse)
     threshold = pulse.get("threshold", 5)
-    rows: list[ft.Control] = [header]
+    rows: list[ft.Control] = [header, AboutPanel(state.content, lang)]
     if week:
         rows.append(
             ft.ResponsiveRow(
@@ -136,6 +148,7 @@ def DashboardView(state: PulseState, header: ft.Control) -> ft.Control:
     rows.append(
         ft.Text(t("pulse.anonymity_note", lang, threshold=threshold), size=13, color=palette.MUTED)
     )
+    rows.append(statement_link(lang, "pulse"))
     return ft.Container(
         content=ft.Column(rows, spacing=palette.GAP + 4),
         padding=ft.Padding.symmetric(horizontal=24, vertical=20),

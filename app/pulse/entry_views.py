@@ -11,6 +11,7 @@ from app.components.panel import Panel
 from app.i18n import t
 from app.pulse.state import PulseState
 from app.signin.views import AreaRollups, SigninButton
+from app.statement_view import statement_link
 
 
 def _centre(content: ft.Control) -> ft.Control:
@@ -56,9 +57,15 @@ def LinkFormView(state: PulseState, intro_key: str = "pulse.link.intro") -> ft.C
                                 t("pulse.link.open", lang),
                                 on_click=submit,
                                 style=ft.ButtonStyle(bgcolor=palette.ACCENT),
-                            )
-                        ]
+                            ),
+                            ft.TextButton(
+                                t("pulse.language_button", lang),
+                                on_click=act(lambda _e: state.toggle_language()),
+                            ),
+                        ],
+                        wrap=True,
                     ),
+                    statement_link(lang, "pulse"),
                 ],
                 spacing=16,
                 tight=True,

@@ -75,7 +75,6 @@ def PulseHeader(state: PulseState) -> ft.Control:
         ft.TextButton(
             t("pulse.language_button", lang),
             on_click=act(lambda _e: state.toggle_language()),
-            tooltip=t("pulse.language_label", lang),
         ),
     ]
     if state.signed_in:

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from app.i18n import pick
 
-# Individual reflection, this week's result, the shared sentences, the next step, OLFA.
-STEPS = ("reflect", "result", "sentences", "next_step", "olfa")
+# Norddjurs' definition first (the shared understanding the dialogue starts from), then individual
+# reflection, this week's result, the shared sentences, the next step, OLFA.
+STEPS = ("definition", "reflect", "result", "sentences", "next_step", "olfa")
 
 
 @dataclass(frozen=True)

@@ -6,16 +6,27 @@ import flet as ft
 
 from app.components import palette
 from app.components.actions import act
-from app.i18n import t
+from app.components.window_width import use_window_width
+from app.i18n import pick, t
 from app.pulse.meeting import STEPS
-from app.pulse.meeting_steps_view import STEP_BODIES, TITLE
+from app.pulse.meeting_steps_view import STEP_BODIES, type_sizes
 from app.pulse.state import PulseState
+
+
+def _title(state: PulseState, name: str) -> str:
+    """The step's heading; the first is the agreed text's own title, word for word."""
+    if name == "definition":
+        return pick((state.content or {}).get("title"), state.lang)
+    return t(f"pulse.meeting.title.{name}", state.lang)
 
 
 @ft.component
 def MeetingView(state: PulseState) -> ft.Control:
     """One step at a time with previous/next (also the arrow keys) and a way out."""
     lang, step = state.lang, state.step
+    width = use_window_width()
+    ty = type_sizes(width)
+    narrow = ty.title < 48
     name = STEPS[step]
 
     def on_key(e: ft.KeyboardEvent) -> None:
@@ -79,6 +90,7 @@ def MeetingView(state: PulseState) -> ft.Control:
             ),
         ],
         alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
+        wrap=True,
     )
     top = ft.Row(
         [
@@ -96,26 +108,30 @@ def MeetingView(state: PulseState) -> ft.Control:
             ),
         ],
         alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
+        wrap=True,
     )
     body = ft.Column(
         [
             ft.Text(
-                t(f"pulse.meeting.title.{name}", lang),
-                size=TITLE + 6,
+                _title(state, name),
+                size=ty.title + 6,
                 weight=ft.FontWeight.W_700,
                 color=palette.ACCENT,
             ),
-            *STEP_BODIES[name](state),
+            *STEP_BODIES[name](state, ty),
         ],
         spacing=28,
-        scroll=ft.ScrollMode.AUTO,
-        expand=True,
     )
     return ft.Container(
         expand=True,
         alignment=ft.Alignment.TOP_CENTER,
-        padding=ft.Padding.symmetric(horizontal=56, vertical=32),
+        padding=ft.Padding.symmetric(
+            horizontal=16 if narrow else 56, vertical=16 if narrow else 32
+        ),
         content=ft.Container(
-            width=1500, content=ft.Column([top, body, nav], spacing=24, expand=True)
+            width=1500,
+            # One scrolling column with the buttons inside: a keyboard can reach (and so scroll)
+            # every part of it, at any zoom (WCAG 2.1.1, 1.4.10).
+            content=ft.Column([top, body, nav], spacing=24, expand=True, scroll=ft.ScrollMode.AUTO),
         ),
     )

@@ -5,8 +5,10 @@ from __future__ import annotations
 import flet as ft
 
 from app.components import palette
+from app.components.page_language import use_page_language
 from app.components.refresh_on_return import use_refresh_on_return
 from app.context import AppContext
+from app.i18n import t
 from app.pulse.access import parse_link
 from app.pulse.dashboard_view import DashboardView
 from app.pulse.entry_views import ChooseWorkplaceView, LinkFormView, ProblemView
@@ -31,6 +33,7 @@ def PulseView() -> ft.View:
 
     ft.use_effect(start, [])
     use_refresh_on_return(session, state.refresh)
+    use_page_language(state.lang, t("page.pulse", state.lang))
 
     if state.phase == "ready" and state.meeting:
         body: ft.Control = MeetingView(state)

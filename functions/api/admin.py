@@ -3,13 +3,22 @@
 Workplaces, tablets, prompts, review, organisation pulse, settings and audit.
 """
 
-from functions.api import admin_organisation, admin_prompts, admin_signin, admin_workplaces
+from functions.api import (
+    admin_organisation,
+    admin_prompts,
+    admin_rollout,
+    admin_sessions,
+    admin_signin,
+    admin_workplaces,
+)
 from functions.api.resolvers import lambda_entry, resolver_for
 
 ROUTERS = [
+    admin_rollout.router,  # before admin_workplaces: /v1/workplaces/import is not an id
     admin_workplaces.router,
     admin_prompts.router,
     admin_organisation.router,
+    admin_sessions.router,
     admin_signin.router,
 ]
 app = resolver_for(ROUTERS)

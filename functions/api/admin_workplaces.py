@@ -11,7 +11,7 @@ from functions.api.bodies import NewWorkplace, WorkplaceChange
 from functions.api.callers import Admin, Svc
 from functions.domain import pairing, workplaces
 from functions.domain.audit import audit
-from functions.domain.credentials import normalise_code
+from functions.domain.credentials import shown_code
 
 router = Router()
 
@@ -54,9 +54,8 @@ def make_pairing_code(workplace_id: str, caller: Admin, services: Svc) -> dict:
     """A single-use code, valid for 15 minutes, that pairs one tablet with this workplace."""
     code = pairing.make_pairing_code(services.store, workplace_id, services.now())
     audit(services.store, caller, "pairing_code.create", workplace_id, services.now())
-    shown = normalise_code(code.code)
     return {
-        "code": f"{shown[:4]}-{shown[4:]}",
+        "code": shown_code(code.code),
         "expires_at": datetime.fromtimestamp(code.expires_at, UTC)
         .isoformat()
         .replace("+00:00", "Z"),

@@ -20,6 +20,12 @@ class _Body(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
 
+class SessionBody(_Body):
+    """POST /v1/admin/sessions: a sign-in link's token, or {} with the admin token."""
+
+    sign_in: str | None = Field(default=None, min_length=1, max_length=256)
+
+
 class PairBody(_Body):
     """POST /v1/pair."""
 
@@ -54,6 +60,9 @@ class HeartbeatBody(_Body):
     clock_offset_seconds: int | None = Field(
         default=None, ge=-MAX_CLOCK_OFFSET_SECONDS, le=MAX_CLOCK_OFFSET_SECONDS
     )
+    # The version of the week configuration the kiosk holds ("" for none): sent, the answer is
+    # 200 with the current version, and the configuration itself when it changed.
+    config_version: str | None = Field(default=None, max_length=64)
 
 
 class NewWorkplace(_Body):
@@ -114,3 +123,17 @@ class SettingsChange(_Body):
     anonymity_threshold: int | None = Field(default=None, ge=3, le=50)
     cooldown_seconds: int | None = Field(default=None, ge=0, le=600)
     idle_reset_seconds: int | None = Field(default=None, ge=10, le=600)
+
+
+class OrgImportBody(_Body):
+    """POST /v1/workplaces/import: the organisation file's text; dry_run only plans."""
+
+    csv: str = Field(min_length=1, max_length=200_000)
+    dry_run: bool = False
+
+
+class PairingSheetsBody(_Body):
+    """POST /v1/pairing-sheets: the kiosk's address, and optionally one area."""
+
+    base_url: str = Field(min_length=1, max_length=300)
+    area: str | None = Field(default=None, max_length=80)

@@ -33,7 +33,13 @@ def _caller(request: Request, services: Services) -> TokenRecord | Reach:
     person = _signed_in(request, services)
     if person is not None:
         return services.signin.reach(services.store, person)
-    return authenticate(services.store, request.resolved_event.headers.get("authorization"))
+    return _authenticated(request, services)
+
+
+def _authenticated(request: Request, services: Services) -> TokenRecord:
+    """One of our own tokens (admin, admin session, viewer link, tablet), live."""
+    header = request.resolved_event.headers.get("authorization")
+    return authenticate(services.store, header, services.now())
 
 
 def _as_record(email: str, admin: bool, workplace_id: str | None = None) -> TokenRecord:
@@ -50,7 +56,7 @@ def device_caller(
     # only what tablets need (infra/template.yaml).
     if _signed_in(request, services) is not None:
         raise Forbidden("A signed-in person cannot do what a tablet does.")
-    caller = authenticate(services.store, request.resolved_event.headers.get("authorization"))
+    caller = _authenticated(request, services)
     return authorise(caller, [TokenKind.DEVICE])
 
 
@@ -67,7 +73,7 @@ def viewer_caller(
         if not workplace_id or not leads(person, services.store.get_workplace(workplace_id)):
             raise Forbidden("Your account does not lead this workplace.")
         return _as_record(person.email, False, workplace_id)
-    caller = authenticate(services.store, request.resolved_event.headers.get("authorization"))
+    caller = _authenticated(request, services)
     record = authorise(caller, [TokenKind.VIEWER, TokenKind.ADMIN], workplace_id)
     # "Only signed-in leaders" holds only while there is a sign-in: without a provider, turning
     # links off would leave the pulse to the admin token alone.
@@ -86,7 +92,7 @@ def admin_caller(
         if not services.signin.is_admin(services.store, person):
             raise Forbidden("Only an administrator can do this.")
         return _as_record(person.email, True)
-    caller = authenticate(services.store, request.resolved_event.headers.get("authorization"))
+    caller = _authenticated(request, services)
     return authorise(caller, [TokenKind.ADMIN])
 
 

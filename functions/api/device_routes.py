@@ -7,8 +7,9 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 
 from functions.api.bodies import CheckinsBody, CompletionsBody, HeartbeatBody, PairBody
 from functions.api.callers import Device, Svc
+from functions.api.heartbeat_metrics import publish_heartbeat
 from functions.domain import pairing, recording
-from functions.domain.kiosk import kiosk_view
+from functions.domain.kiosk import config_version, kiosk_view
 
 router = Router()
 
@@ -69,4 +70,14 @@ def heartbeat(body: HeartbeatBody, caller: Device, services: Svc):
         ),
         services.now(),
     )
-    return Response(status_code=204)
+    publish_heartbeat(body.dropped)
+    if body.config_version is None:
+        return Response(status_code=204)  # a kiosk that fetches GET /v1/kiosk itself
+    # The kiosk's only regular call: it learns here whether its week changed (issue 14's cost).
+    workplace = pairing.require_workplace(services.store, caller.workplace_id)
+    view = kiosk_view(
+        services.store, workplace, services.content, services.settings(), services.now()
+    )
+    version = config_version(view)
+    changed = view if version != body.config_version else None
+    return {"config_version": version, "kiosk": changed}

@@ -1,4 +1,5 @@
-"""Every failure becomes one JSON error shape with a 4xx status, mapped here and nowhere else."""
+"""Every failure becomes one JSON error shape with a 4xx status (503 when the store is full),
+mapped here and nowhere else."""
 
 from __future__ import annotations
 
@@ -26,8 +27,10 @@ STATUS = {
     errors.NotFound: HTTPStatus.NOT_FOUND,
     errors.Conflict: HTTPStatus.CONFLICT,
     errors.TooManyAttempts: HTTPStatus.TOO_MANY_REQUESTS,
+    errors.StorageFull: HTTPStatus.SERVICE_UNAVAILABLE,
     errors.SigninUnavailable: HTTPStatus.SERVICE_UNAVAILABLE,
 }
+STORAGE_RETRY_SECONDS = 60
 
 
 def error_response(status: int, code: str, message: str, details: list | None = None) -> Response:
@@ -39,6 +42,7 @@ def error_response(status: int, code: str, message: str, details: list | None = 
     headers = {
         HTTPStatus.UNAUTHORIZED: {"WWW-Authenticate": "Bearer"},
         HTTPStatus.TOO_MANY_REQUESTS: {"Retry-After": str(ATTEMPT_WINDOW_SECONDS)},
+        HTTPStatus.SERVICE_UNAVAILABLE: {"Retry-After": str(STORAGE_RETRY_SECONDS)},
     }.get(status)
     return Response(
         status_code=status,
@@ -61,7 +65,12 @@ def install_error_handlers(app) -> None:
 
     @app.exception_handler(errors.DomainError)
     def domain_error(exc: errors.DomainError) -> Response:
-        return error_response(STATUS.get(type(exc), HTTPStatus.BAD_REQUEST), exc.code, exc.message)
+        status = next((s for kind, s in STATUS.items() if isinstance(exc, kind)), 400)
+        answer = error_response(status, exc.code, exc.message, getattr(exc, "details", None))
+        if isinstance(exc, errors.PairingCodeInvalid) and exc.hold_seconds:
+            # The embedded gateway holds this answer back so long; it tells clients too.
+            answer.headers["Retry-After"] = str(exc.hold_seconds)
+        return answer
 
     @app.exception_handler(RequestValidationError)
     def invalid_request(exc: RequestValidationError) -> Response:

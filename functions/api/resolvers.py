@@ -73,14 +73,15 @@ def lambda_entry(app: ApiGatewayResolver) -> Callable[[dict, Any], dict]:
     The X-Ray tracer costs ~200 ms to import, so it is loaded on the first call and only when
     tracing is switched on (TRYGHEDSPULS_TRACING), keeping the import of a handler lean.
     """
-    # Requests that add no business metric are normal here; only the cold-start metric is kept.
+    # Requests that add no business metric are normal here. No cold-start metric: each custom
+    # metric costs $3.60 a year (infra/README.md, cost model); REPORT log lines show Init Duration.
     warnings.filterwarnings("ignore", message="No application metrics to publish")
     logger = Logger()  # service and level from POWERTOOLS_* (infra/template.yaml sets them)
     metrics = Metrics(namespace="Tryghedspuls")
     resolve = app.resolve
 
     @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)
-    @metrics.log_metrics(capture_cold_start_metric=True, raise_on_empty_metrics=False)
+    @metrics.log_metrics(capture_cold_start_metric=False, raise_on_empty_metrics=False)
     def lambda_handler(event: dict, context: Any) -> dict:
         nonlocal resolve
         if load_config().tracing and resolve is app.resolve:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
+from functions.domain.admin_access import still_valid
 from functions.domain.credentials import hash_token
 from functions.domain.errors import Forbidden, Unauthorized
 from functions.domain.models import TokenKind, TokenRecord
@@ -23,11 +25,12 @@ def bearer_token(authorization: str | None) -> str:
     return token
 
 
-def authenticate(store: Store, authorization: str | None) -> TokenRecord:
-    """The live token record behind an Authorization header; Unauthorized if unknown or revoked."""
+def authenticate(store: Store, authorization: str | None, now: datetime) -> TokenRecord:
+    """The live token record behind an Authorization header; Unauthorized if unknown, revoked,
+    expired (an admin session) or from before the admin token was rotated."""
     record = store.find_token(hash_token(bearer_token(authorization)))
-    if record is None or record.revoked:
-        raise Unauthorized("The token is not valid (unknown or revoked).")
+    if record is None or record.revoked or not still_valid(store, record, now):
+        raise Unauthorized("The token is not valid (unknown, revoked or expired).")
     return record
 
 

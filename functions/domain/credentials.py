@@ -14,7 +14,10 @@ import uuid
 TOKEN_BYTES = 32
 # No 0/O, 1/I/L: a code is read off one screen and typed on another.
 PAIRING_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-PAIRING_LENGTH = 8
+# 12 symbols: 31^12 ≈ 7.9e17 codes, so no lockout is needed to keep guessing hopeless (README,
+# Figures: Guessing); typed as three groups of four, or read from a QR code.
+PAIRING_LENGTH = 12
+PAIRING_GROUP = 4
 # Spaces and every kind of dash people (or their keyboards' autocorrect) put into a code.
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212]+")
 
@@ -39,14 +42,19 @@ def new_token_id() -> str:
 
 
 def new_pairing_code() -> str:
-    """A new pairing code as shown to people, e.g. "K7QM-3WXP"."""
-    chars = "".join(secrets.choice(PAIRING_ALPHABET) for _ in range(PAIRING_LENGTH))
-    half = PAIRING_LENGTH // 2
-    return f"{chars[:half]}-{chars[half:]}"
+    """A new pairing code as shown to people, e.g. "K7QM-3WXP-HT4C"."""
+    return shown_code("".join(secrets.choice(PAIRING_ALPHABET) for _ in range(PAIRING_LENGTH)))
+
+
+def shown_code(code: str) -> str:
+    """A code as people read it, in groups ("K7QM3WXPHT4C" → "K7QM-3WXP-HT4C")."""
+    plain = normalise_code(code)
+    return "-".join(plain[i : i + PAIRING_GROUP] for i in range(0, len(plain), PAIRING_GROUP))
 
 
 def normalise_code(text: str) -> str:
-    """The stored form of a typed code ("k7qm 3wxp" → "K7QM3WXP"): upper case, no separators."""
+    """The stored form of a typed code ("k7qm 3wxp-ht4c" → "K7QM3WXPHT4C"): upper case, no
+    separators."""
     # NFKC folds full-width letters a tablet keyboard may produce into plain ones.
     return _SEPARATORS.sub("", unicodedata.normalize("NFKC", text)).upper()
 

@@ -42,15 +42,35 @@ class Forbidden(DomainError):
 
 
 class PairingCodeInvalid(DomainError):
-    """A pairing code that is unknown, used or expired: one answer for all three, on purpose."""
+    """A pairing code that is unknown, used or expired: one answer for all three, on purpose.
+    `hold_seconds`: how long the answer is held back, to slow guessing (see domain/pairing.py)."""
 
     code = "pairing_code_invalid"
+    hold_seconds = 0
 
 
 class TooManyAttempts(DomainError):
     """Too many failed guesses in the current window; try again later."""
 
     code = "too_many_attempts"
+
+
+class StorageFull(DomainError):
+    """The store has no room to write (a full disk): nothing was stored; try again later.
+
+    Not the caller's fault, so the API answers 503; a kiosk keeps what it sent and retries."""
+
+    code = "storage_full"
+
+
+class FileRefused(InvalidInput):
+    """An uploaded file has problems; `details` lists each with its line, and nothing was kept."""
+
+    code = "invalid_file"
+
+    def __init__(self, message: str, details: list[dict]):
+        super().__init__(message)
+        self.details = details
 
 
 class SigninUnavailable(DomainError):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import datetime
 
 from functions.domain.models import Settings, Workplace
@@ -32,3 +34,11 @@ def kiosk_view(
         "last_week": last_week_for_kiosk(store, workplace, settings.anonymity_threshold, now),
         "server_time": server_time(now),  # the kiosk learns its clock's error from it
     }
+
+
+def config_version(view: dict) -> str:
+    """A short fingerprint of a kiosk configuration: equal exactly when the configuration is
+    (the server's clock reading is not configuration: it differs on every call)."""
+    kept = {key: value for key, value in view.items() if key != "server_time"}
+    text = json.dumps(kept, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -14,6 +14,7 @@ class TokenKind(StrEnum):
     ADMIN = "admin"
     VIEWER = "viewer"
     DEVICE = "device"
+    SIGN_IN = "sign_in"  # a one-time link to the admin console; opens nothing by itself
 
 
 class CompletionStatus(StrEnum):
@@ -55,6 +56,8 @@ class TokenRecord:
     device_id: str | None = None
     created_on: str = ""  # ISO date; day precision is all we need
     revoked: bool = False
+    expires_at: int | None = None  # Unix seconds: admin sessions and sign-in links end
+    epoch: int = 0  # admin and sign-in tokens: valid only in the store's current admin epoch
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,19 @@ class Store(Protocol):
     def revoke_viewer_token(self, token_id: str) -> TokenRecord:
         """Revoke a viewer token by its id; NotFound if there is none. Returns the record."""
 
+    def admin_epoch(self) -> int:
+        """The current admin epoch (0 before the first rotation): admin and sign-in tokens of
+        any other epoch are revoked."""
+
+    def rotate_admin_tokens(self, token: TokenRecord) -> None:
+        """At once: raise the admin epoch to token.epoch and store `token`, revoking every admin
+        and sign-in token of earlier epochs. Conflict if the epoch is not token.epoch - 1 (a
+        rotation happened meanwhile)."""
+
+    def use_sign_in(self, token_hash: str, now: int) -> TokenRecord | None:
+        """Atomically revoke the unrevoked, unexpired sign-in token with this hash and return it;
+        None when there is no such token (unknown, used or expired)."""
+
     # --- pairing and devices --------------------------------------------------------------------
     def put_pairing_code(self, code: PairingCode) -> None:
         """Store a fresh pairing code; Conflict if the code exists and is still unexpired."""

@@ -21,6 +21,8 @@ from functions.local.web_client import (
     patch_font_manifest,
     patch_index,
 )
+from functions.local.web_origin import keep_scripts_on_origin
+from functions.local.web_snapshot import make_snapshot, patch_worker
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +63,14 @@ def build_web(api_url: str, out: Path) -> str:
     patch_index(out, ENTRY_MODULE)
     patch_bootstrap(out)
     patch_font_manifest(out)
+    keep_scripts_on_origin(out)
+    snapshot = make_snapshot(out)
+    patch_worker(out)
     write_signin_page(out)  # the provider's way back into the app (issue 15)
     version = write_pwa_files(out)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    print(f"Built {out} ({size / 1e6:.1f} MB, version {version}); API: {api_url or '(none)'}")
+    print(
+        f"Built {out} ({size / 1e6:.1f} MB, of which the Python snapshot {snapshot / 1e6:.1f} MB; "
+        f"version {version}); API: {api_url or '(none)'}"
+    )
     return version

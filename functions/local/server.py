@@ -11,22 +11,28 @@ from pathlib import Path
 from functions.api.services import Services, use_services
 from functions.config import Config
 from functions.content import load_content
+from functions.domain.admin_access import make_sign_in_link
 from functions.domain.anonymity import validate_threshold
 from functions.domain.bootstrap import seed_prompts
 from functions.domain.models import Settings
 from functions.domain.pairing import make_admin_token
+from functions.local.accessible_page import accessible_pages
 from functions.local.gateway import LocalGateway
+from functions.local.security_headers import with_security_headers
 
 log = logging.getLogger("tryghedspuls")
 
 
 @dataclass(frozen=True)
 class Embedded:
-    """What `serve` prepared: the services, the admin token and where to find the product."""
+    """What `serve` prepared: the services, the admin token, a one-time sign-in link's token,
+    where the admin token file is and where to find the product."""
 
     services: Services
     admin_token: str
     base_url: str
+    sign_in: str = ""
+    token_file: Path | None = None
 
 
 def prepare(config: Config, data_dir: Path, base_url: str) -> Embedded:
@@ -34,7 +40,7 @@ def prepare(config: Config, data_dir: Path, base_url: str) -> Embedded:
     from functions.api.signin import signin_from
     from functions.store.sqlite import SqliteStore
 
-    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_data_dir(data_dir)
     store = SqliteStore(str(data_dir / "tryghedspuls.db"))
     content = load_content(config.content_dir)
     services = Services(
@@ -46,9 +52,23 @@ def prepare(config: Config, data_dir: Path, base_url: str) -> Embedded:
     seed_prompts(store, content.as_document()["prompts"])
     token = config.admin_token or _stored_admin_token(data_dir)
     _record, token = make_admin_token(store, services.now(), token)
+    token_file = data_dir / "admin-token"
     if not config.admin_token:
-        _write_secret(data_dir / "admin-token", token)
-    return Embedded(services=services, admin_token=token, base_url=base_url)
+        write_secret(token_file, token)
+    return Embedded(
+        services=services,
+        admin_token=token,
+        base_url=base_url,
+        sign_in=make_sign_in_link(store, services.now()),
+        token_file=token_file.resolve(),
+    )
+
+
+def private_data_dir(data_dir: Path) -> None:
+    """The data folder, made if new, open to us alone (0700) whatever it was before; the store
+    makes its files 0600 (store/sqlite_database.py)."""
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    data_dir.chmod(0o700)
 
 
 def _stored_admin_token(data_dir: Path) -> str | None:
@@ -56,8 +76,10 @@ def _stored_admin_token(data_dir: Path) -> str | None:
     return path.read_text().strip() if path.exists() else None
 
 
-def _write_secret(path: Path, text: str) -> None:
+def write_secret(path: Path, text: str) -> None:
+    """Write a secret to a file only we may read (0600), whatever its mode was."""
     if path.exists() and path.read_text().strip() == text:
+        path.chmod(0o600)
         return
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, stat.S_IRUSR | stat.S_IWUSR)
     with os.fdopen(fd, "w") as f:
@@ -99,7 +121,7 @@ def asgi_app(embedded: Embedded, config: Config):
             assets_dir=str(assets) if assets.is_dir() else None,
         ),
     )
-    return api_then_ui(api, root)
+    return with_security_headers(api_then_ui(api, accessible_pages(root)))
 
 
 def api_then_ui(api, ui):

@@ -18,6 +18,7 @@ from flet.controls.types import RouteUrlStrategy
 from flet_web import get_package_web_dir
 from flet_web.patch_index import patch_font_manifest_json, patch_index_html
 
+from functions.local.accessible_page import accessible_index
 from functions.local.pwa_icons import BACKGROUND_COLOR, THEME_COLOR
 
 APP_NAME = "Tryghedspuls"
@@ -108,7 +109,7 @@ def patch_index(out: Path, entry_module: str) -> None:
         "manifest link",
     )
     html = _replace_once(html, r"background: #ffffff;", f"background: {BACKGROUND_COLOR};", "bg")
-    index.write_text(html, encoding="utf-8")
+    index.write_text(accessible_index(html), encoding="utf-8")  # as the served pages
 
 
 def patch_font_manifest(out: Path) -> None:

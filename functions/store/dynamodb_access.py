@@ -49,6 +49,57 @@ class DynamoAccess:
                 raise Conflict("A token with this hash or id exists.") from cancelled
             raise
 
+    def admin_epoch(self) -> int:
+        """One GetItem of the epoch item (absent: 0)."""
+        item = self._table.get(keys.ADMIN_EPOCH)
+        return int(item["epoch"]["N"]) if item else 0
+
+    def rotate_admin_tokens(self, token: TokenRecord) -> None:
+        """One transaction: raise the epoch on condition that it is the one before, add the
+        token and its id lookup."""
+        lookup = key(keys.token_id(token.token_id)) | {"token_hash": s(token.token_hash)}
+        before = "attribute_not_exists(pk)" if token.epoch == 1 else "epoch = :before"
+        values = {":epoch": n(token.epoch)} | (
+            {":before": n(token.epoch - 1)} if token.epoch > 1 else {}
+        )
+        raise_epoch = self._table.update_action(
+            keys.ADMIN_EPOCH, "SET epoch = :epoch", values, condition=before
+        )
+        try:
+            self._table.transact(
+                [
+                    raise_epoch,
+                    self._table.put_action(token_item(token), _NEW),
+                    self._table.put_action(lookup, _NEW),
+                ]
+            )
+        except TransactionCancelled as cancelled:
+            raise Conflict("The admin token was rotated meanwhile; try again.") from cancelled
+
+    def use_sign_in(self, token_hash: str, now: int) -> TokenRecord | None:
+        """One conditional UpdateItem revoking the live sign-in token."""
+        try:
+            with raising_on_failed_condition(NotFound("no live sign-in")):
+                attributes = self._table.update(
+                    keys.token(token_hash),
+                    "SET revoked = :true",
+                    {
+                        ":true": flag(True),
+                        ":false": flag(False),
+                        ":kind": s(TokenKind.SIGN_IN.value),
+                        ":now": n(now),
+                    },
+                    names={"#kind": "kind"},
+                    condition=(
+                        "attribute_exists(pk) AND #kind = :kind AND revoked = :false "
+                        "AND expires_at > :now"
+                    ),
+                    returns="ALL_NEW",
+                )
+        except NotFound:
+            return None
+        return token_from(attributes)
+
     def find_token(self, token_hash: str) -> TokenRecord | None:
         """One consistent GetItem: a revocation counts from the next request on."""
         item = self._table.get(keys.token(token_hash))

@@ -170,7 +170,12 @@ def token_item(value: TokenRecord) -> Item:
         "created_on": s(value.created_on),
         "revoked": flag(value.revoked),
     }
-    item |= _optional(workplace_id=value.workplace_id, device_id=value.device_id)
+    item |= _optional(
+        workplace_id=value.workplace_id,
+        device_id=value.device_id,
+        expires_at=value.expires_at,  # the table's TTL attribute: DynamoDB removes it later
+        epoch=value.epoch or None,
+    )
     if value.kind is TokenKind.VIEWER and value.workplace_id:
         item |= index(keys.viewer_token_index(value.workplace_id, value.created_on, value.token_id))
     return item
@@ -186,6 +191,8 @@ def token_from(item: Item) -> TokenRecord:
         device_id=_str(item, "device_id"),
         created_on=_str(item, "created_on") or "",
         revoked=_bool(item, "revoked"),
+        expires_at=_int(item, "expires_at"),
+        epoch=_int(item, "epoch", 0),
     )
 
 

@@ -15,6 +15,7 @@ held for review   REVIEW            COMP#<id>
 token             TOKEN#<hash>      TOKEN                        viewer tokens: WP#<wp>#VIEWER
                                                                    / TOKEN#<created on>#<token id>
 token id lookup   TOKENID#<id>      TOKENID
+admin epoch       ADMIN             EPOCH
 device            DEVICE#<id>       DEVICE                       WP#<wp>#DEV / DEVICE#<id>
 pairing code      PAIR#<code>       PAIR
 prompt            PROMPTS           PROMPT#<id>
@@ -23,11 +24,14 @@ pin               PINS              WEEK#<week>#ALL or WEEK#<week>#WP#<wp>
 audit entry       AUDIT             <at>#<random>
 attempt counter   ATTEMPT#<bucket>  W#<window>
 
-Items with an expiry (TTL `expires_at`): event markers, pairing codes, attempt counters.
+Items with an expiry (TTL `expires_at`): event markers, pairing codes, attempt counters, admin
+sessions and sign-in links (tokens with an expiry).
 
 Access patterns (GetItem unless said otherwise; never Scan):
 - settings, sign-in settings, workplace, token by hash, device, pairing code, prompt, rotation,
-  completion, attempt counter: by key.
+  completion, attempt counter, admin epoch: by key.
+- rotate the admin token: one transaction raising the admin epoch (on condition) and adding the
+  new token; tokens of older epochs are refused when read, so none needs to be listed.
 - all workplaces: Query pk=ORG, sk begins_with WP#.
 - a workplace's weeks: Query pk=WP#<id>, sk between WEEK#<first> and WEEK#<last> (ISO weeks sort
   as text); one call whatever the number of check-ins.
@@ -67,6 +71,7 @@ def _part(value: str) -> str:
 
 
 SETTINGS = Key("SETTINGS", "SETTINGS")
+ADMIN_EPOCH = Key("ADMIN", "EPOCH")
 SIGNIN_SETTINGS = Key("SETTINGS", "SIGNIN")
 ROTATION = Key("PROMPTS", "ORDER")
 WORKPLACES_PK, WORKPLACE_PREFIX = "ORG", "WP#"

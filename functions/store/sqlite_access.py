@@ -11,11 +11,12 @@ from functions.domain.models import Device, PairingCode, TokenKind, TokenRecord
 from functions.store.sqlite_database import Database, raising_on_duplicate
 
 _SELECT_TOKENS = (
-    "SELECT token_hash, token_id, kind, workplace_id, device_id, created_on, revoked FROM tokens"
+    "SELECT token_hash, token_id, kind, workplace_id, device_id, created_on, revoked, "
+    "expires_at, epoch FROM tokens"
 )
 _INSERT_TOKENS = (
-    "INSERT INTO tokens (token_hash, token_id, kind, workplace_id, device_id, created_on, revoked) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO tokens (token_hash, token_id, kind, workplace_id, device_id, created_on, revoked, "
+    "expires_at, epoch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _DEVICE = (
     "SELECT id, workplace_id, name, token_hash, paired_on, last_seen, app_version, queue_depth, "
@@ -32,6 +33,8 @@ def _token(row: sqlite3.Row) -> TokenRecord:
         device_id=row["device_id"],
         created_on=row["created_on"],
         revoked=bool(row["revoked"]),
+        expires_at=row["expires_at"],
+        epoch=row["epoch"],
     )
 
 
@@ -44,6 +47,8 @@ def _token_row(token: TokenRecord) -> tuple:
         token.device_id,
         token.created_on,
         int(token.revoked),
+        token.expires_at,
+        token.epoch,
     )
 
 
@@ -97,6 +102,38 @@ class SqliteAccess:
                 raise NotFound(f"No viewer token with id {token_id!r}.")
             db.execute("UPDATE tokens SET revoked = 1 WHERE token_id = ?", (token_id,))
         return replace(_token(rows[0]), revoked=True)
+
+    def admin_epoch(self) -> int:
+        """The stored epoch, or 0."""
+        rows = self._db.read("SELECT epoch FROM admin_epoch WHERE id = 1")
+        return rows[0]["epoch"] if rows else 0
+
+    def rotate_admin_tokens(self, token: TokenRecord) -> None:
+        """One transaction: check and raise the epoch, add the token."""
+        with self._db.transaction() as db:
+            rows = db.execute("SELECT epoch FROM admin_epoch WHERE id = 1").fetchall()
+            if (rows[0]["epoch"] if rows else 0) != token.epoch - 1:
+                raise Conflict("The admin token was rotated meanwhile; try again.")
+            db.execute(
+                "INSERT INTO admin_epoch (id, epoch) VALUES (1, ?) "
+                "ON CONFLICT (id) DO UPDATE SET epoch = excluded.epoch",
+                (token.epoch,),
+            )
+            with raising_on_duplicate(Conflict("The token exists.")):
+                db.execute(_INSERT_TOKENS, _token_row(token))
+
+    def use_sign_in(self, token_hash: str, now: int) -> TokenRecord | None:
+        """One transaction: revoke the live sign-in token, return it."""
+        with self._db.transaction() as db:
+            used = db.execute(
+                "UPDATE tokens SET revoked = 1 WHERE token_hash = ? AND kind = ? AND revoked = 0 "
+                "AND expires_at > ?",
+                (token_hash, TokenKind.SIGN_IN.value, now),
+            )
+            if used.rowcount != 1:
+                return None
+            rows = db.execute(f"{_SELECT_TOKENS} WHERE token_hash = ?", (token_hash,)).fetchall()
+        return _token(rows[0])
 
     def put_pairing_code(self, code: PairingCode) -> None:
         """Store a code; Conflict if the same code is stored and still valid (by the clock)."""

@@ -7,6 +7,8 @@ belongs to one thread, hence a connection per thread.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 import threading
 import time
@@ -14,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from functions.domain.errors import DomainError
+from functions.domain.errors import DomainError, StorageFull
 
 SCHEMA_VERSION = 2  # PRAGMA user_version; new columns: ADDED_COLUMNS; reshaping: MIGRATIONS
 BUSY_MS = 5000
@@ -30,8 +32,11 @@ CREATE TABLE IF NOT EXISTS workplaces (
 CREATE TABLE IF NOT EXISTS tokens (
     token_hash TEXT PRIMARY KEY, token_id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
     workplace_id TEXT, device_id TEXT, created_on TEXT NOT NULL,
-    revoked INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+    revoked INTEGER NOT NULL DEFAULT 0, expires_at INTEGER,
+    epoch INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS tokens_by_workplace ON tokens (workplace_id, kind);
+CREATE TABLE IF NOT EXISTS admin_epoch (
+    id INTEGER PRIMARY KEY CHECK (id = 1), epoch INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS pairing_codes (
     code TEXT PRIMARY KEY, workplace_id TEXT NOT NULL, expires_at INTEGER NOT NULL,
     used INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
@@ -84,6 +89,9 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("workplaces", "leaders", "TEXT NOT NULL DEFAULT '[]'"),
     ("devices", "dropped", "INTEGER"),
     ("devices", "clock_offset_seconds", "INTEGER"),
+    # Admin sessions and sign-in links expire; rotating the admin token raises the epoch.
+    ("tokens", "expires_at", "INTEGER"),
+    ("tokens", "epoch", "INTEGER NOT NULL DEFAULT 0"),
 )
 # Statements that bring a file from the version before the key up to the key's version.
 MIGRATIONS: dict[int, str] = {}
@@ -92,8 +100,11 @@ _PURGE = (
     "DELETE FROM event_markers WHERE expires_at < ?",
     "DELETE FROM pairing_codes WHERE expires_at < ?",
     "DELETE FROM attempts WHERE expires_at < ?",
+    "DELETE FROM tokens WHERE expires_at < ?",
 )
 _DUPLICATE = {"SQLITE_CONSTRAINT_PRIMARYKEY", "SQLITE_CONSTRAINT_UNIQUE"}
+# "database or disk is full": the disk, or a max_page_count. Either way nothing was written.
+_FULL = {"SQLITE_FULL"}
 
 
 @contextmanager
@@ -107,6 +118,27 @@ def raising_on_duplicate(domain_error: DomainError) -> Iterator[None]:
         raise
 
 
+def _private(path: Path) -> None:
+    """The file (made now if new) and its WAL and shared-memory files readable by us alone.
+    SQLite makes the WAL and -shm files with the database file's mode."""
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{path}{suffix}").chmod(0o600)
+
+
+@contextmanager
+def raising_when_full() -> Iterator[None]:
+    """Turn SQLite's "database or disk is full" into StorageFull; other errors pass through."""
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        if getattr(error, "sqlite_errorname", "") in _FULL:
+            full = "The server's disk is full; nothing was stored. Try again later."
+            raise StorageFull(full) from error
+        raise
+
+
 class Database:
     """One SQLite file: schema made on open, a connection per thread."""
 
@@ -115,6 +147,7 @@ class Database:
             # Every thread opens its own connection, and would get its own empty database.
             raise ValueError("SqliteStore needs a file path, not an in-memory database.")
         Path(path).parent.mkdir(parents=True, exist_ok=True)
+        _private(Path(path))
         self.path = path
         self._trace = trace
         self._local = threading.local()
@@ -150,8 +183,24 @@ class Database:
         return connection
 
     def _prepare(self) -> None:
+        try:
+            self._migrate()
+        except StorageFull:
+            if self.read("PRAGMA user_version")[0][0] != SCHEMA_VERSION:
+                raise  # an unmigrated file cannot be served
+            # A full disk must not stop the server from starting and serving reads; the purge
+            # of expired rows waits for the next start with room.
+        else:
+            with contextlib.suppress(StorageFull), self.transaction() as db:
+                now = int(time.time())
+                for statement in _PURGE:
+                    db.execute(statement, (now,))
+
+    def _migrate(self) -> None:
         with self.transaction() as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version == SCHEMA_VERSION:
+                return  # nothing to write
             if version > SCHEMA_VERSION:
                 raise RuntimeError(
                     f"{self.path} has schema {version}; this code knows "
@@ -168,26 +217,26 @@ class Database:
                 for statement in MIGRATIONS.get(target, "").split(";"):
                     db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            now = int(time.time())
-            for statement in _PURGE:
-                db.execute(statement, (now,))
 
     def read(self, sql: str, parameters: tuple = ()) -> list[sqlite3.Row]:
         """The rows of one query."""
-        return self.connection().execute(sql, parameters).fetchall()
+        with raising_when_full():
+            return self.connection().execute(sql, parameters).fetchall()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE … COMMIT; any exception rolls back everything it wrote."""
+        """BEGIN IMMEDIATE … COMMIT; any exception rolls back everything it wrote. A full disk
+        raises StorageFull (after the rollback)."""
         connection = self.connection()
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            yield connection
-            connection.execute("COMMIT")
-        except BaseException:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise
+        with raising_when_full():
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+                connection.execute("COMMIT")
+            except BaseException:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
 
     def close(self) -> None:
         """Close every connection this database opened, in any thread."""

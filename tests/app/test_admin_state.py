@@ -13,11 +13,19 @@ SETTINGS = {"anonymity_threshold": 5, "cooldown_seconds": 30, "idle_reset_second
 WORKPLACE = {"id": "wp1", "name": "Solsikken", "area": "Børn", "kiosk_shows_last_week": True}
 
 
+def sessions(tok, body, _q):
+    """The server's side of POST /v1/admin/sessions: the admin token or link "once" opens one."""
+    if tok == "admin" or body == {"sign_in": "once"}:
+        return 201, {"token": "session", "expires_at": "2026-11-28T18:00:00Z"}
+    return error(401, "unauthorized")
+
+
 def signed_in(api: FakeApi, notices: list) -> AdminState:
+    api.on("POST", "/v1/admin/sessions", sessions)
     api.on(
         "GET",
         "/v1/settings",
-        lambda tok, _b, _q: (200, SETTINGS) if tok == "admin" else error(401, "unauthorized"),
+        lambda tok, _b, _q: (200, SETTINGS) if tok == "session" else error(401, "unauthorized"),
     )
     api.on("GET", "/v1/workplaces", (200, {"workplaces": [WORKPLACE]}))
     state = AdminState(api_for=api.client, store=MemoryStore())
@@ -26,17 +34,44 @@ def signed_in(api: FakeApi, notices: list) -> AdminState:
     return state
 
 
-def test_valid_token_is_kept_and_opens_workplaces():
+def test_the_admin_token_is_traded_for_a_session_which_alone_is_kept():
     api, notices = FakeApi(), []
     state = signed_in(api, notices)
     assert state.phase == "ready"
-    assert run(state.store.get(ADMIN_TOKEN_KEY)) == "admin"
+    assert run(state.store.get(ADMIN_TOKEN_KEY)) == "session"
     assert state.workplaces.items[0]["name"] == "Solsikken"
+
+
+def test_a_sign_in_link_opens_the_console_once():
+    # Given the link's code
+    api, notices = FakeApi(), []
+    signed_in(api, notices)
+    state = AdminState(api_for=api.client, store=MemoryStore())
+    # When the console opens with it, it holds a session
+    run(state.open(None, sign_in="once"))
+    assert state.phase == "ready" and run(state.store.get(ADMIN_TOKEN_KEY)) == "session"
+    # And a used or unknown link says so and asks for the key
+    again = AdminState(api_for=api.client, store=MemoryStore())
+    run(again.open(None, sign_in="used"))
+    assert (again.phase, again.problem) == ("need_token", "link_used")
+
+
+def test_an_ended_session_is_forgotten_and_the_admin_asked_again():
+    # Given a kept session the server no longer accepts (12 hours passed, or a rotation)
+    api = FakeApi()
+    api.on("GET", "/v1/settings", error(401, "unauthorized"))
+    store = MemoryStore()
+    run(store.set(ADMIN_TOKEN_KEY, "old-session"))
+    state = AdminState(api_for=api.client, store=store)
+    # When the console opens, it asks again, says why, and keeps nothing
+    run(state.open(None))
+    assert (state.phase, state.problem) == ("need_token", "expired")
+    assert run(store.get(ADMIN_TOKEN_KEY)) is None
 
 
 def test_unknown_token_says_why():
     api = FakeApi()
-    api.on("GET", "/v1/settings", error(401, "unauthorized"))
+    api.on("POST", "/v1/admin/sessions", error(401, "unauthorized"))
     state = AdminState(api_for=api.client, store=MemoryStore())
     assert run(state.sign_in("nope")) is False
     assert (state.phase, state.problem) == ("need_token", "unknown")

@@ -22,6 +22,12 @@ KIOSK = {
     "settings": {"cooldown_seconds": 0, "idle_reset_seconds": 45},
     "last_week": None,
 }
+CONTENT = {
+    "title": {"da": "Psykologisk tryghed i Norddjurs", "en": "Psychological safety in Norddjurs"},
+    "definition": [{"da": "Psykologisk tryghed er …", "en": "Psychological safety is …"}],
+    "behaviours_intro": {"da": "Vi:", "en": "We:"},
+    "question": {"da": "Hvor trygt?", "en": "How safe?"},
+}
 PAIRED = {"device_id": "d1", "device_token": "device-token", "workplace": KIOSK["workplace"]}
 BATCH_OK = (200, {"accepted": [], "duplicates": [], "rejected": []})
 
@@ -36,7 +42,7 @@ def fake_api() -> FakeApi:
         ),
     )
     api.on("GET", "/v1/kiosk", (200, KIOSK))
-    api.on("GET", "/v1/content", (200, {"behaviours_intro": {"da": "Vi:", "en": "We:"}}))
+    api.on("GET", "/v1/content", (200, CONTENT))
     api.on(
         "POST",
         "/v1/checkins",
@@ -151,6 +157,8 @@ def test_a_restart_while_the_api_is_down_stays_paired_with_the_last_week_seen():
 
     state = asyncio.run(pair_then_restart_offline())
     assert state.phase == IDLE and state.config["question"]["da"] == "Hvor trygt?"
+    # the definition came along, so "Hvad er psykologisk tryghed?" works offline too
+    assert state.about == {key: CONTENT[key] for key in ("title", "definition", "behaviours_intro")}
     assert json.loads(store.data[PAIRING_KEY])["device_token"] == "device-token"
 
 
@@ -215,3 +223,19 @@ def test_unpairing_needs_the_admin_key_and_warns_about_waiting_answers():
     assert wrong == (GATE_ASK, "gate.wrong")
     assert warned == (GATE_CONFIRM, "gate.pending")
     assert runtime.state.phase == SETUP and runtime.outbox.depth() == 0
+
+
+def test_a_system_asking_for_less_motion_stops_the_rotating_behaviours():
+    class Calm:  # what ft.SemanticsService answers when the browser prefers reduced motion
+        async def get_accessibility_features(self):
+            return type("Features", (), {"disable_animations": True, "reduce_motion": True})()
+
+    async def scenario():
+        state = KioskState()
+        runtime = KioskRuntime(Session(MemoryStore(), fake_api(), API), state, accessibility=Calm())
+        runtime.start()
+        await settle()
+        runtime.stop()
+        return state
+
+    assert asyncio.run(scenario()).reduce_motion is True

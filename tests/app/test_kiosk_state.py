@@ -91,3 +91,51 @@ def test_behaviours_rotate_round():
     state.next_behaviour()
     state.next_behaviour()
     assert state.behaviour_index == 0
+
+
+def test_the_definition_closes_by_itself_at_the_idle_reset():
+    # Given someone opened "Hvad er psykologisk tryghed?" and walked away
+    state = idle_kiosk()
+    state.open_about(now=100.0)
+    state.tick(now=144.0)
+    assert state.about_open
+    # When the idle reset has passed, the overlay is gone
+    state.tick(now=145.0)
+    assert not state.about_open and state.phase == IDLE
+
+
+def test_the_definition_never_keeps_a_score_from_counting():
+    # Given the definition is open over the idle screen
+    state = idle_kiosk()
+    state.open_about(now=0.0)
+    # When a score is pressed (a keyboard or switch reaches it through the overlay)
+    counted = state.tap(now=1.0)
+    # Then it counts at once, and the next idle screen starts without the overlay
+    assert counted and state.phase == THANKS and not state.about_open
+    state.finish(now=2.0)
+    state.tick(now=2.0 + DONE_SECONDS)
+    assert state.phase == IDLE and not state.about_open
+
+
+def test_one_touch_closes_the_definition():
+    state = idle_kiosk()
+    state.open_about(now=0.0)
+    state.close_about()
+    assert not state.about_open
+
+
+def test_the_prompt_warns_before_it_gives_up_and_one_touch_gives_more_time():
+    # Given someone reading the prompt without typing
+    state = idle_kiosk()
+    state.tap(now=0.0)
+    state.tick(now=20.0)
+    assert state.reset_left == 0  # no warning while there is time
+    # When the idle reset is 20 seconds away, the screen says so
+    state.tick(now=25.0)
+    assert state.reset_left == 20
+    # And "Mere tid" (keep_alive) gives the full time again
+    state.keep_alive(now=40.0)
+    state.tick(now=41.0)
+    assert state.reset_left == 0 and state.phase == THANKS
+    state.tick(now=85.0)
+    assert state.phase == IDLE and state.reset_left == 0

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
+from tests.browser.semantics import wait_for_semantics
 from tests.browser.typing import type_into
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "kiosk"
@@ -31,14 +32,14 @@ TAP_LATENCIES_MS: list[float] = []
 
 
 class Kiosk:
-    """One tablet: a browser page on /kiosk with Flutter's accessibility tree switched on."""
+    """One tablet: a browser page on /kiosk with Flutter's accessibility tree (on by itself)."""
 
     def __init__(self, page: Page, base_url: str) -> None:
         self.page = page
         self.base_url = base_url
 
     def open(self) -> Kiosk:
-        """Load the kiosk and switch on semantics."""
+        """Load the kiosk and wait for its accessibility tree."""
         self.page.goto(f"{self.base_url}/kiosk")
         self._enable_semantics()
         return self
@@ -49,8 +50,7 @@ class Kiosk:
         self._enable_semantics()
 
     def _enable_semantics(self) -> None:
-        self.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=30000)
-        self.page.evaluate("() => document.querySelector('flt-semantics-placeholder').click()")
+        wait_for_semantics(self.page)
         self.page.evaluate(_LATENCY_PROBE)
 
     def by_id(self, identifier: str) -> Locator:

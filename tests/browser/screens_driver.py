@@ -6,6 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
+from tests.browser.semantics import wait_for_semantics
 from tests.browser.typing import type_into
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens"
@@ -30,10 +31,9 @@ class Screen:
         self.base_url = base_url
 
     def open(self, path: str) -> Screen:
-        """Load an address of the app and switch on Flutter's accessibility tree."""
+        """Load an address of the app and wait for Flutter's accessibility tree."""
         self.page.goto(self.base_url + path)
-        self.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=30000)
-        self.page.evaluate("() => document.querySelector('flt-semantics-placeholder').click()")
+        wait_for_semantics(self.page)
         return self
 
     def new_tab(self) -> Screen:
@@ -43,8 +43,7 @@ class Screen:
     def reload(self) -> None:
         """Reload the page (the app starts again from the kept storage)."""
         self.page.reload()
-        self.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=30000)
-        self.page.evaluate("() => document.querySelector('flt-semantics-placeholder').click()")
+        wait_for_semantics(self.page)
 
     def button(self, name: str) -> Locator:
         """The button with exactly this name."""

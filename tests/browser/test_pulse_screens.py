@@ -21,7 +21,7 @@ from tests.serving import TEST_ADMIN_TOKEN, Server, start_server
 
 pytestmark = pytest.mark.browser
 
-MEETING_STEPS = ["reflect", "result", "sentences", "next-step", "olfa"]
+MEETING_STEPS = ["definition", "reflect", "result", "sentences", "next-step", "olfa"]
 
 
 @pytest.fixture(scope="module")
@@ -64,18 +64,21 @@ def test_meeting_mode_walks_through_the_dialogue_on_a_projector(chromium, demo):
     projector = Screen(chromium, demo.base_url, 1920, 1080).open(demo_link(demo, "Demo: Solsikken"))
     try:
         projector.click("Mødetilstand")
-        expect(projector.text("Overvej hver især").first).to_be_visible()
+        # the municipality's definition comes first, then the individual reflection
+        expect(projector.text("Psykologisk tryghed i Norddjurs").first).to_be_visible()
+        expect(projector.text("1 af 6").first).to_be_visible()
         projector.page.keyboard.press("ArrowRight")  # a presenter's clicker sends arrow keys
-        expect(projector.text("2 af 5").first).to_be_visible()
+        expect(projector.text("2 af 6").first).to_be_visible()
+        expect(projector.text("Overvej hver især").first).to_be_visible()
         projector.page.keyboard.press("ArrowLeft")
         for number, step in enumerate(MEETING_STEPS, start=1):
-            expect(projector.text(f"{number} af 5").first).to_be_visible()
+            expect(projector.text(f"{number} af 6").first).to_be_visible()
             projector.shot(f"meeting-{number}-{step}")
             if number < len(MEETING_STEPS):
                 projector.click("Næste")
         expect(projector.text("Organisation").first).to_be_visible()
         projector.click("Forrige")
-        expect(projector.text("4 af 5").first).to_be_visible()
+        expect(projector.text("5 af 6").first).to_be_visible()
         projector.click("Luk mødetilstand")
         expect(projector.button("Mødetilstand")).to_be_visible()
     finally:

@@ -3,6 +3,8 @@ the API, served by a plain static server on another port than the API (so CORS i
 
 from __future__ import annotations
 
+import gzip
+import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,6 +16,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from functions.local.build_web import build_web
+from functions.local.web_snapshot import SNAPSHOT_FILE
 from tests.browser.conftest import pairing_code
 from tests.browser.typing import type_into
 from tests.serving import Server
@@ -22,8 +25,6 @@ from tests.static_site import StaticSite
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "static-pwa"
-# Flet's web client asks a CDN for Rive's runtime whatever the app does; blocked, it is harmless.
-HARMLESS_OUTSIDE = ("rive_native.js",)
 # Flutter looks for Noto fallback fonts for glyphs our font lacks; the build does not ship them.
 HARMLESS_MISSING = ("/assets/fonts/noto",)
 
@@ -72,6 +73,13 @@ def tablet(chromium: Browser) -> Iterator[tuple[BrowserContext, list[str]]]:
         yield context, outside
     finally:
         context.close()
+
+
+def python_boot(page: Page) -> str:
+    """How the page's Python started: "snapshot", "fallback" (the snapshot failed) or "normal"."""
+    workers = [w for w in page.workers if w.url.endswith("/python-worker.js")]
+    assert len(workers) == 1, [w.url for w in page.workers]
+    return workers[0].evaluate("() => self.pyodideBoot")
 
 
 def enable_semantics(page: Page) -> None:
@@ -157,6 +165,7 @@ def test_static_kiosk_checks_in_through_the_built_in_api_and_restarts_without_it
     first = load(page, site.url, SETUP)
     size = sum(p.stat().st_size for p in web_build.root.rglob("*") if p.is_file())
     report(request, f"static PWA: {size / 1e6:.1f} MB; first load to the setup screen {first:.1f}s")
+    assert python_boot(page) == "snapshot"
     shot(page, "setup")
     # When the tablet pairs with the API address the build filled in (not the page's origin)
     pair(page, pairing_code(admin, workplace))
@@ -166,11 +175,10 @@ def test_static_kiosk_checks_in_through_the_built_in_api_and_restarts_without_it
         check_in(page, score)
     # Then the API counted all five
     assert responses_this_week(admin, workplace, 5) == 5
-    # And nothing but 127.0.0.1 was asked for, except Rive's runtime; nothing built was missing
-    assert all(any(h in url for h in HARMLESS_OUTSIDE) for url in outside), outside
+    # And nothing but 127.0.0.1 (the static host and the API) was asked for; nothing was missing
+    assert outside == []
     missing = [p for p in site.not_found() if not p.startswith(HARMLESS_MISSING)]
     assert not missing, missing
-    report(request, f"static PWA: blocked outside requests: {sorted(set(outside))}")
 
     # Given the service worker has precached the build
     ready = "() => navigator.serviceWorker.ready.then(r => !!r.active)"
@@ -180,6 +188,7 @@ def test_static_kiosk_checks_in_through_the_built_in_api_and_restarts_without_it
     assert {p["errorId"] for p in problems["installabilityErrors"]} <= {"in-incognito"}, problems
     second = load(page, site.url, IDLE, reload=True)
     assert page.evaluate("() => !!navigator.serviceWorker.controller")
+    assert python_boot(page) == "snapshot"
     # When the static host goes away and the tablet restarts
     site.stop()
     offline = load(page, site.url, IDLE, reload=True)
@@ -194,12 +203,48 @@ def test_static_kiosk_checks_in_through_the_built_in_api_and_restarts_without_it
         check_in(page, score)
     assert responses_this_week(admin, workplace, 10) == 10
     assert page.evaluate("() => caches.keys()") == [f"tryghedspuls-{web_build.version}"]
+    assert outside == []
+
+
+def spoil_snapshot(snapshot: Path, how: str) -> None:
+    """Damage the build's snapshot file, or make it one that another Pyodide build made."""
+    if how == "damaged":
+        packed = bytearray(snapshot.read_bytes())
+        packed[len(packed) // 2] ^= 0xFF  # gzip's checksum no longer matches
+        snapshot.write_bytes(bytes(packed))
+    else:
+        raw = bytearray(gzip.decompress(snapshot.read_bytes()))
+        raw[16:48] = bytes(32)  # the id of the Pyodide build that made it
+        snapshot.write_bytes(gzip.compress(bytes(raw), compresslevel=1))
+
+
+@pytest.mark.parametrize("how", ["damaged", "from-another-pyodide"])
+def test_a_snapshot_that_cannot_be_used_falls_back_to_the_normal_start(
+    how, tablet, web_build: WebBuild, admin: httpx.Client, workplace: dict, tmp_path: Path
+):
+    # Given a build whose Python snapshot cannot be restored
+    root = tmp_path / "site"
+    shutil.copytree(web_build.root, root)
+    spoil_snapshot(root / SNAPSHOT_FILE, how)
+    served = StaticSite(root)
+    context, outside = tablet
+    page = context.new_page()
+    try:
+        # When a tablet opens it
+        load(page, served.url, SETUP)
+        # Then Python starts the normal way, and the kiosk pairs and takes a check-in
+        assert python_boot(page) == "fallback"
+        pair(page, pairing_code(admin, workplace))
+        check_in(page, 7)
+    finally:
+        served.stop()
+    assert outside == []
 
 
 def test_a_viewer_link_and_the_admin_console_open_by_hash_route_on_a_plain_static_host(
     tablet, site: StaticSite, admin: httpx.Client, workplace: dict
 ):
-    context, _ = tablet
+    context, outside = tablet
     page = context.new_page()
     # Given a static host with no fallback for unknown paths, and a workplace's viewer token
     assert httpx.get(site.url + "pulse").status_code == 404
@@ -221,3 +266,24 @@ def test_a_viewer_link_and_the_admin_console_open_by_hash_route_on_a_plain_stati
     # And the host never saw a route: only files (a plain host needs no rewrite rules)
     asked = [path.split("?")[0] for path, _ in site.requests[asked_before:]]
     assert not {"/pulse", "/admin", "/kiosk"} & set(asked)
+    assert outside == []
+
+
+def test_a_pairing_sheets_qr_code_pairs_the_static_kiosk_at_once(
+    tablet, site: StaticSite, admin: httpx.Client, workplace: dict, tmp_path: Path
+):
+    from tests.sheets import pages_text, qr_codes_of
+
+    context, _ = tablet
+    page = context.new_page()
+    # Given pairing sheets printed for the PWA's address (hash routes: the address ends in "#")
+    sheets = admin.post("/v1/pairing-sheets", json={"base_url": site.url + "#"}, timeout=60)
+    pdf = sheets.raise_for_status().content
+    pages = dict(zip(pages_text(pdf, tmp_path), qr_codes_of(pdf, tmp_path), strict=True))
+    url = next(qr for text, qr in pages.items() if workplace["name"] in text)
+    assert url.startswith(f"{site.url}#/kiosk?pair=")
+    # When a fresh tablet opens the address in its QR code
+    load(page, url, IDLE)
+    # Then it is paired with that workplace at once, nothing typed
+    expect(by_id(page, "workplace")).to_contain_text(workplace["name"])
+    shot(page, "paired-by-qr")

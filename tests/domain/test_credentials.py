@@ -30,12 +30,11 @@ def test_token_id_is_eight_hex_characters():
     assert re.fullmatch(r"[0-9a-f]{8}", new_token_id())
 
 
-def test_pairing_codes_avoid_characters_people_mix_up():
+def test_pairing_codes_are_three_groups_of_four_avoiding_characters_people_mix_up():
     assert not set("0O1IL") & set(PAIRING_ALPHABET)
+    group = f"[{PAIRING_ALPHABET}]{{4}}"
     for _ in range(200):
-        assert re.fullmatch(
-            f"[{PAIRING_ALPHABET}]{{4}}-[{PAIRING_ALPHABET}]{{4}}", new_pairing_code()
-        )
+        assert re.fullmatch(f"{group}-{group}-{group}", new_pairing_code())
 
 
 def test_a_typed_code_is_stored_upper_case_without_separators():
@@ -45,10 +44,10 @@ def test_a_typed_code_is_stored_upper_case_without_separators():
     assert normalise_code("ｋ７ｑｍ３ｗｘｐ") == "K7QM3WXP"  # full-width keyboard
 
 
-def test_a_shown_code_normalises_to_its_eight_characters():
+def test_a_shown_code_normalises_to_its_twelve_characters():
     code = new_pairing_code()
     assert normalise_code(code) == code.replace("-", "")
-    assert len(normalise_code(code)) == 8
+    assert len(normalise_code(code)) == 12
 
 
 def test_ids_are_random_uuid4_hex():

@@ -132,3 +132,18 @@ def test_function_errors_and_throttles_raise_an_alarm(function, metric):
     assert alarm["Threshold"] == 1
     assert alarm["ComparisonOperator"] == "GreaterThanOrEqualToThreshold"
     assert alarm["AlarmActions"] == [{"Ref": "AlarmTopic"}]
+
+
+def test_silent_tablets_raise_an_alarm_even_when_no_heartbeat_arrives_at_all():
+    # Given the alarm on the heartbeats the device function publishes
+    template = cloudformation_template()
+    alarm = template["Resources"]["TabletsSilentAlarm"]["Properties"]
+    # Then it counts the device function's heartbeats per hour against the operator's minimum
+    assert (alarm["Namespace"], alarm["MetricName"]) == ("Tryghedspuls", "Heartbeats")
+    device = template["Resources"]["DeviceFunction"]["Properties"]["Environment"]["Variables"]
+    assert alarm["Dimensions"] == [{"Name": "service", "Value": device["POWERTOOLS_SERVICE_NAME"]}]
+    assert alarm["ComparisonOperator"] == "LessThanThreshold"
+    assert alarm["Threshold"] == {"Ref": "MinHeartbeatsPerHour"}
+    # And a fleet that sends nothing at all (no data) is an alarm, not silence
+    assert alarm["TreatMissingData"] == "breaching"
+    assert alarm["AlarmActions"] == [{"Ref": "AlarmTopic"}]

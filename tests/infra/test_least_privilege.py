@@ -35,7 +35,8 @@ def a_working_week(stack: DeployedStack) -> None:
         assert tryghedspuls(["admin-token", "--table", TABLE_NAME]) == 0
     stack.admin_token = printed.getvalue().strip()
 
-    # An admin sets up the organisation and a workplace
+    # An admin opens a browser session with it, then sets up the organisation and a workplace
+    stack.admin("POST", "/v1/admin/sessions", 201, body={})
     stack.admin("GET", "/v1/settings")
     stack.admin("PUT", "/v1/settings", body={"anonymity_threshold": 5})
     wp = stack.admin("POST", "/v1/workplaces", 201, body={"name": "Solsikken", "area": "Børn"})[
@@ -61,6 +62,8 @@ def a_working_week(stack: DeployedStack) -> None:
     stack.call(
         "POST", "/v1/heartbeat", 204, token=device, body={"app_version": "1", "queue_depth": 0}
     )
+    beat = {"app_version": "1", "queue_depth": 0, "config_version": ""}  # config folded in
+    assert stack.call("POST", "/v1/heartbeat", 200, token=device, body=beat)["kiosk"]
 
     # The admin gives the workplace a viewer link; the viewer reads the pulse
     viewer = stack.admin("POST", f"/v1/workplaces/{wp}/viewer-tokens", 201)
@@ -79,6 +82,14 @@ def a_working_week(stack: DeployedStack) -> None:
 
     # The admin looks after tablets, prompts, the rotation, sentences and the audit log
     stack.admin("GET", f"/v1/workplaces/{wp}/devices")
+    stack.admin("GET", "/v1/devices")
+
+    # The rollout: the organisation file (a dry run, then for real) and the pairing sheets
+    org = "område;arbejdsplads;ledere\nBørn;Solsikken;mette@norddjurs.dk\nBørn;Åkanden;\n"
+    stack.admin("POST", "/v1/workplaces/import", body={"csv": org, "dry_run": True})
+    assert stack.admin("POST", "/v1/workplaces/import", body={"csv": org})["updated"]
+    sheets = {"base_url": "https://kiosk.example", "area": "Børn"}
+    assert stack.admin("POST", "/v1/pairing-sheets", body=sheets)
     stack.admin("GET", "/v1/prompts")
     prompt = stack.admin(
         "POST", "/v1/prompts", 201, body={"da": "Hos os tør vi…", "en": "Here we dare…"}

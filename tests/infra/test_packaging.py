@@ -25,6 +25,8 @@ PROVIDED_BY = {
     "boto3": "boto3",
     "botocore": "boto3",
     "tzdata": "tzdata",
+    "fpdf": "fpdf2",
+    "segno": "segno",
     "joserfc": "joserfc",
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import re
@@ -13,6 +14,7 @@ import pytest
 
 from functions.cli import main as cli
 from functions.local.build_web import build_web
+from functions.local.web_snapshot import SNAPSHOT_FILE
 
 API_URL = "https://api.example.org/prod"
 
@@ -80,8 +82,33 @@ def test_the_service_worker_precaches_every_file_of_the_build(build):
 def test_the_same_sources_build_the_same_bytes(build, tmp_path):
     again = tmp_path / "again"
     build_web(api_url=API_URL, out=again)
-    for name in ("app.tar.gz", "sw.js", "index.html", "icons/icon-512.png"):
+    names = (
+        "app.tar.gz",
+        SNAPSHOT_FILE,
+        "python-worker.js",
+        "sw.js",
+        "index.html",
+        "icons/icon-512.png",
+    )
+    for name in names:
         assert (again / name).read_bytes() == (build / name).read_bytes(), name
+
+
+def test_the_python_snapshot_is_made_by_the_builds_own_pyodide(build):
+    snapshot = gzip.decompress((build / SNAPSHOT_FILE).read_bytes())
+    # Pyodide's header: after four words, the id of the Pyodide build that made it (8 words)
+    build_id = "".join(f"{word:08x}" for word in struct.unpack("<8I", snapshot[16:48]))
+    pyodide = (build / "pyodide" / "pyodide.mjs").read_text()
+    assert f'BUILD_ID:"{build_id}"' in pyodide
+    worker = (build / "python-worker.js").read_text()
+    assert f'fetch(new URL("{SNAPSHOT_FILE}", self.location))' in worker
+    assert "_loadSnapshot: snapshot" in worker and "unpack_archive(format" not in worker
+
+
+def test_without_nodejs_the_build_says_what_to_install(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    assert cli(["build-web", "--out", str(tmp_path / "web")]) == 2
+    assert "sudo apt-get install nodejs" in capsys.readouterr().err
 
 
 def test_a_folder_with_other_things_in_it_is_never_emptied(tmp_path, capsys):

@@ -298,6 +298,24 @@ ROUTES: dict[str, tuple[Callable[[World], Call], int]] = {
     "GET /v1/settings": (lambda w: Call("GET", "/v1/settings"), 200),
     "PUT /v1/settings": (lambda w: Call("PUT", "/v1/settings", body=w.settings), 200),
     "GET /v1/audit": (lambda w: Call("GET", "/v1/audit", query={"limit": 5}), 200),
+    "POST /v1/admin/sessions": (lambda w: Call("POST", "/v1/admin/sessions", body={}), 201),
+    "POST /v1/workplaces/import": (
+        lambda w: Call(
+            "POST",
+            "/v1/workplaces/import",
+            body={"csv": "område;arbejdsplads;ledere\nNord;Ny fra fil;\n", "dry_run": True},
+        ),
+        200,
+    ),
+    "POST /v1/pairing-sheets": (
+        lambda w: Call(
+            "POST",
+            "/v1/pairing-sheets",
+            body={"base_url": "http://127.0.0.1:8550", "area": w.areas["A"]},
+        ),
+        200,
+    ),
+    "GET /v1/devices": (lambda w: Call("GET", "/v1/devices"), 200),
 }
 
 

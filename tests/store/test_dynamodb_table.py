@@ -66,7 +66,7 @@ def test_every_store_method_has_its_actions_listed():
 
 def test_kiosk_methods_neither_delete_nor_scan(kiosk_methods):
     # Given the methods the kiosk's routes call (releasing a week's figures among them)
-    assert {"record_checkins", "release_aggregate", "count_attempt"} <= kiosk_methods
+    assert {"record_checkins", "release_aggregate", "pair_device"} <= kiosk_methods
     # When their actions are put together
     actions = actions_for(kiosk_methods)
     # Then a stolen tablet's role could add and read, never remove nor list the table

@@ -44,7 +44,7 @@ def test_file_from_before_leaders_gets_the_column_and_keeps_its_workplaces(path)
             "kiosk_shows_last_week INTEGER NOT NULL) WITHOUT ROWID"
         )
         db.execute("INSERT INTO workplaces VALUES ('wp-old', 'Lager', 'Nord', 1)")
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute("PRAGMA user_version = 1")
     # When a store opens it
     store = SqliteStore(str(path))
     # Then the old workplace reads back with no leaders, and leaders can be stored

@@ -1,0 +1,33 @@
+"""POST /v1/admin/sessions: a browser's 12-hour admin session, for a one-time sign-in link or
+the admin token. The console keeps only the session token, never the admin token."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from aws_lambda_powertools.event_handler import Request
+from aws_lambda_powertools.event_handler.api_gateway import Router
+
+from functions.api.bodies import SessionBody
+from functions.api.callers import Svc
+from functions.domain.access import authenticate, authorise
+from functions.domain.admin_access import start_session, use_sign_in_link
+from functions.domain.audit import audit
+from functions.domain.models import TokenKind
+
+router = Router()
+
+
+@router.post("/v1/admin/sessions", status_code=201, tags=["admin"])
+def open_session(body: SessionBody, request: Request, services: Svc) -> dict:
+    """Trade a sign-in link's token (body) or the admin token (Authorization) for a session."""
+    now = services.now()
+    if body.sign_in:
+        caller = use_sign_in_link(services.store, body.sign_in, now)
+    else:
+        header = request.resolved_event.headers.get("authorization")
+        caller = authorise(authenticate(services.store, header, now), [TokenKind.ADMIN])
+    record, token = start_session(services.store, now)
+    audit(services.store, caller, "admin.session", record.token_id, now)
+    expires = datetime.fromtimestamp(record.expires_at, UTC).isoformat().replace("+00:00", "Z")
+    return {"token": token, "expires_at": expires}

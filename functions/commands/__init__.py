@@ -1,0 +1,1 @@
+"""Commands of `tryghedspuls`, one module each; functions/cli.py registers them."""

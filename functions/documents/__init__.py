@@ -1,0 +1,1 @@
+"""Documents the product prints: pairing sheets (PDF)."""

@@ -1,0 +1,121 @@
+"""Importing the organisation: the file's workplaces, areas and leaders, matched to the stored ones.
+
+The stable key (README, "The organisation in one import"):
+- A row with an `id` updates the workplace with that id (the console shows it; use it to rename).
+- A row without one updates the workplace of the same name, ignoring case and spacing, in any area:
+  a workplace that moves to another area is still the same workplace. A name can therefore appear
+  only once in a file, and a row whose name matches two stored workplaces must carry an id.
+- A row that matches nothing is a new workplace. A renamed row without an id is therefore new, and
+  the old name shows among the missing: the dry run says so before anything changes.
+Workplaces that are not in the file are listed as missing and kept: the import never deletes.
+Everything is checked before the first write, so a refused file changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from functions.domain.credentials import new_id
+from functions.domain.errors import FileRefused
+from functions.domain.models import Workplace
+from functions.domain.org_file import MAX_PROBLEMS_SHOWN, OrgRow, read_org_file
+from functions.domain.ports import Store
+
+_COMPARED = ("name", "area", "leaders")
+
+
+def name_key(name: str) -> str:
+    """What makes two names the same workplace: case and spacing do not count."""
+    return " ".join(name.casefold().split())
+
+
+@dataclass
+class ImportPlan:
+    """What an import does: workplaces to create, to update (before, after), left alone, missing."""
+
+    create: list[Workplace] = field(default_factory=list)
+    update: list[tuple[Workplace, Workplace]] = field(default_factory=list)
+    unchanged: list[Workplace] = field(default_factory=list)
+    missing: list[Workplace] = field(default_factory=list)
+
+
+def plan_import(stored: list[Workplace], rows: list[OrgRow]) -> ImportPlan:
+    """Match each row to a stored workplace (by id, else by name) and say what would change."""
+    by_id = {w.id: w for w in stored}
+    by_name: dict[str, list[Workplace]] = {}
+    for workplace in stored:
+        by_name.setdefault(name_key(workplace.name), []).append(workplace)
+    plan, problems, matched = ImportPlan(), [], {}
+    for row in rows:
+        if row.id:
+            found = [by_id[row.id]] if row.id in by_id else []
+            if not found:
+                problems.append({"line": row.line, "message": f"no workplace has id {row.id!r}"})
+                continue
+        else:
+            found = by_name.get(name_key(row.name), [])
+            if len(found) > 1:
+                message = "two workplaces have this name: add the id column"
+                problems.append({"line": row.line, "message": message})
+                continue
+        if not found:
+            plan.create.append(
+                Workplace(id=new_id()[:12], name=row.name, area=row.area, leaders=row.leaders)
+            )
+            continue
+        before = found[0]
+        if before.id in matched:
+            line = matched[before.id]
+            problems.append({"line": row.line, "message": f"same workplace as line {line}"})
+            continue
+        matched[before.id] = row.line
+        after = replace(before, name=row.name, area=row.area, leaders=row.leaders)
+        if after == before:
+            plan.unchanged.append(before)
+        else:
+            plan.update.append((before, after))
+    if problems:
+        raise FileRefused(
+            f"The file has {len(problems)} problem(s); nothing was imported.",
+            problems[:MAX_PROBLEMS_SHOWN],
+        )
+    plan.missing = [w for w in stored if w.id not in matched]
+    return plan
+
+
+def import_organisation(store: Store, text: str, dry_run: bool) -> ImportPlan:
+    """Read the file, plan, and (unless a dry run) create and update; a refusal changes nothing."""
+    plan = plan_import(store.list_workplaces(), read_org_file(text))
+    if not dry_run:
+        for workplace in plan.create:
+            store.create_workplace(workplace)
+        for _before, after in plan.update:
+            store.update_workplace(after)
+    return plan
+
+
+def _brief(workplace: Workplace) -> dict:
+    return {"id": workplace.id, "name": workplace.name, "area": workplace.area}
+
+
+def plan_view(plan: ImportPlan, dry_run: bool) -> dict:
+    """The plan as the API and the command show it."""
+    updated = []
+    for before, after in plan.update:
+        changes = {
+            name: {"from": _shown(getattr(before, name)), "to": _shown(getattr(after, name))}
+            for name in _COMPARED
+            if getattr(before, name) != getattr(after, name)
+        }
+        updated.append(_brief(after) | {"changes": changes})
+    return {
+        "dry_run": dry_run,
+        "created": [_brief(w) | {"leaders": list(w.leaders)} for w in plan.create],
+        "updated": updated,
+        "unchanged": len(plan.unchanged),
+        "missing": [_brief(w) for w in plan.missing],
+    }
+
+
+def _shown(value):
+    return list(value) if isinstance(value, tuple) else value
