@@ -14,6 +14,7 @@ from app.context import AppContext, Session
 from app.i18n import t
 from app.kiosk.view import KioskView
 from app.pulse.view import PulseView
+from app.signin.views import SigninReturnView
 from app.statement_view import StatementView
 
 
@@ -30,6 +31,7 @@ def routes() -> list[ft.Route]:
         ft.Route(path="kiosk", component=KioskView),
         ft.Route(path="pulse", component=PulseView),
         ft.Route(path="admin", component=AdminView),
+        ft.Route(path="signin", component=SigninReturnView),
         ft.Route(path="tilgaengelighed", component=StatementView),
     ]
 

@@ -26,6 +26,10 @@ class Config:
     mail_from: str | None = None
     pulse_url: str | None = None  # the pulse page's address, for the links in the e-mails
     digest_admins: tuple[str, ...] = ()  # who gets the organisation summary
+    # Sign-in with the organisation's OpenID provider (issue 15); no issuer: no sign-in.
+    oidc_issuer: str | None = None
+    oidc_client_id: str | None = None
+    admin_emails: tuple[str, ...] = ()
 
 
 def config_from(env: dict[str, str]) -> Config:
@@ -48,6 +52,13 @@ def config_from(env: dict[str, str]) -> Config:
         digest_admins=tuple(
             a.strip().lower()
             for a in env.get("TRYGHEDSPULS_DIGEST_ADMINS", "").replace(";", ",").split(",")
+            if a.strip()
+        ),
+        oidc_issuer=(env.get("TRYGHEDSPULS_OIDC_ISSUER") or "").strip() or None,
+        oidc_client_id=(env.get("TRYGHEDSPULS_OIDC_CLIENT_ID") or "").strip() or None,
+        admin_emails=tuple(
+            a.strip().lower()
+            for a in env.get("TRYGHEDSPULS_ADMIN_EMAILS", "").split(",")
             if a.strip()
         ),
     )

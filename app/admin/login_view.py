@@ -12,6 +12,7 @@ from app.components.form import use_form
 from app.components.icon_action import icon_action
 from app.components.panel import Panel
 from app.i18n import t
+from app.signin.views import SigninButton
 from app.statement_view import statement_link
 
 
@@ -27,6 +28,13 @@ def LoginView(state: AdminState) -> ft.Control:
             await state.sign_in(form["token"])
 
     problem = t(f"admin.login.{state.problem}", lang) if state.problem else None
+    signin: list[ft.Control] = []
+    if state.signin_enabled:
+        intro = f"signin.problem.{state.signin_problem}" if state.signin_problem else None
+        signin = [
+            SigninButton(lang, "/admin", intro or "signin.console_intro"),
+            ft.Divider(color=palette.MUTED),
+        ]
     return ft.Container(
         alignment=ft.Alignment.TOP_CENTER,
         padding=ft.Padding.only(top=72, left=16, right=16),
@@ -35,6 +43,7 @@ def LoginView(state: AdminState) -> ft.Control:
             content=Panel(
                 ft.Column(
                     [
+                        *signin,
                         ft.Text(t("admin.login.intro", lang), size=15, color=palette.INK),
                         form.field(
                             "token",

@@ -7,6 +7,7 @@ import flet as ft
 from app.admin.console import local_time
 from app.admin.controls import body, muted, primary
 from app.admin.settings_state import MIN_THRESHOLD
+from app.admin.signin_settings_view import SigninSettingsPanel
 from app.admin.state import AdminState
 from app.components import palette
 from app.components.actions import act
@@ -131,7 +132,7 @@ def AuditPanel(state: AdminState) -> ft.Control:
 def SettingsView(state: AdminState) -> ft.Control:
     """Threshold and kiosk switches beside the audit list."""
     left = ft.Column(
-        [ThresholdPanel(state), KioskResultPanel(state)],
+        [ThresholdPanel(state), KioskResultPanel(state), SigninSettingsPanel(state)],
         spacing=palette.GAP,
         col={"xs": 12, "md": 5},
     )

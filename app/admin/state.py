@@ -24,6 +24,7 @@ from app.client.errors import ApiError, Offline
 from app.client.storage import KeyValueStore
 from app.i18n import DEFAULT_LANGUAGE, other_language
 from app.pulse.access import ADMIN_TOKEN_KEY
+from app.signin import flow
 
 SECTIONS = ("workplaces", "tablets", "prompts", "completions", "organisation", "settings")
 
@@ -54,10 +55,16 @@ class AdminState:
     org_import: OrgImportState | None = None
     sheets: SheetsState | None = None
     origin: str = ""
+    # Signed in with a work account (issue 15) instead of the admin token
+    signin_enabled: bool = False
+    signed_in: bool = False
+    signin_problem: str | None = None  # locale key signin.problem.<name>
     _loaded: set = field(default_factory=set)
 
     async def open(self, token: str | None, sign_in: str | None = None) -> None:
-        """Sign in with the link's sign-in code or token, else the kept session; else ask."""
+        """Sign in with the link's sign-in code or token, else the kept session, else the work
+        account's kept sign-in (issue 15); else ask."""
+        self.signin_enabled = await flow.signin_enabled(self.api_for(None))
         if sign_in:
             await self._start(self.api_for(None).open_session(sign_in), {401: "link_used"})
             return
@@ -65,6 +72,12 @@ class AdminState:
             await self.sign_in(token)
             return
         kept = await self.store.get(ADMIN_TOKEN_KEY)
+        if not kept and self.signin_enabled:
+            signed = await flow.kept_token(self.store)
+            if signed:
+                self.signed_in = True
+                await self._enter(signed, {})
+                return
         if not kept:
             self.phase = "need_token"
             return
@@ -98,8 +111,17 @@ class AdminState:
         try:
             await self.api_for(token).settings()
         except (ApiError, Offline) as error:
+            if self.signed_in and isinstance(error, ApiError):
+                # A leader is never let into the console; an ended sign-in asks to sign in again.
+                await flow.sign_out(self.store)
+                self.signed_in = False
+                self.signin_problem = "not_admin" if error.status == 403 else "session_ended"
+                self.phase = "need_token"
+                return False
             return self._refused(error, problems)
-        await self.store.set(ADMIN_TOKEN_KEY, token)
+        if not self.signed_in:  # the ID token stays where the sign-in flow keeps it
+            await self.store.set(ADMIN_TOKEN_KEY, token)
+        self.signin_problem = None
         console = Console(self.api_for(token), self.announce, self.lang)
         self.console = console
         self.workplaces = WorkplacesState(console)
@@ -130,8 +152,10 @@ class AdminState:
         return True
 
     async def sign_out(self) -> None:
-        """Forget the kept token on this browser."""
+        """Forget the kept token, and any sign-in, on this browser."""
         await self.store.remove(ADMIN_TOKEN_KEY)
+        await flow.sign_out(self.store)
+        self.signed_in = False
         self.console = None
         self.phase = "need_token"
 

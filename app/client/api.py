@@ -81,6 +81,27 @@ class ApiClient:
         """GET /v1/openapi.json."""
         return await self._call("GET", "/v1/openapi.json")
 
+    # Sign-in with a work account (issue 15)
+    async def signin_facts(self) -> dict:
+        """GET /v1/signin: {enabled, issuer, client_id}."""
+        return await self._call("GET", "/v1/signin")
+
+    async def me(self) -> dict:
+        """GET /v1/me: {email, admin, workplaces: [{id, name, area}], areas}."""
+        return await self._call("GET", "/v1/me")
+
+    async def area_pulse(self, area: str, week: str | None = None) -> dict:
+        """GET /v1/area-pulse: one area's roll-up."""
+        return await self._call("GET", "/v1/area-pulse", query={"area": area, "week": week})
+
+    async def signin_settings(self) -> dict:
+        """GET /v1/signin-settings (admin)."""
+        return await self._call("GET", "/v1/signin-settings")
+
+    async def update_signin_settings(self, **changes: Any) -> dict:
+        """PUT /v1/signin-settings (admin)."""
+        return await self._call("PUT", "/v1/signin-settings", changes)
+
     # Device (kiosk)
     async def pair(self, code: str, device_name: str) -> t.PairResult:
         """POST /v1/pair (no token needed)."""

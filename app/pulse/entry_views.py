@@ -10,6 +10,7 @@ from app.components.form import use_form
 from app.components.panel import Panel
 from app.i18n import t
 from app.pulse.state import PulseState
+from app.signin.views import AreaRollups, SigninButton
 from app.statement_view import statement_link
 
 
@@ -32,10 +33,16 @@ def LinkFormView(state: PulseState, intro_key: str = "pulse.link.intro") -> ft.C
         if not await state.use_link(form["link"]):
             set_error(t("pulse.link.invalid", lang))
 
+    signin: list[ft.Control] = []
+    if state.signin_enabled:
+        problem = f"signin.problem.{state.problem}" if state.problem == "session_ended" else None
+        signin.append(SigninButton(lang, "/pulse", problem or "signin.pulse_intro"))
+        signin.append(ft.Divider(color=palette.MUTED))
     return _centre(
         Panel(
             ft.Column(
                 [
+                    *signin,
                     ft.Text(t(intro_key, lang), size=16, color=palette.INK),
                     form.field(
                         "link",
@@ -95,8 +102,29 @@ def ChooseWorkplaceView(state: PulseState) -> ft.Control:
         )
     if not rows:
         rows.append(ft.Text(t("pulse.choose.none", lang), color=palette.MUTED))
+    if state.signed_in:
+        rows.append(
+            ft.Row(
+                [
+                    ft.TextButton(
+                        t("signin.sign_out", lang),
+                        icon=ft.Icons.LOGOUT,
+                        on_click=act(lambda _e: state.sign_out()),
+                    )
+                ],
+                alignment=ft.MainAxisAlignment.END,
+            )
+        )
     return _centre(
-        Panel(ft.Column(rows, spacing=4, tight=True), title=t("pulse.choose.title", lang))
+        ft.Column(
+            [
+                *([AreaRollups(state.areas, lang)] if state.areas else []),
+                Panel(ft.Column(rows, spacing=4, tight=True), title=t("pulse.choose.title", lang)),
+            ],
+            spacing=16,
+            tight=True,
+            horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+        )
     )
 
 
@@ -111,7 +139,7 @@ def ProblemView(state: PulseState) -> ft.Control:
             style=ft.ButtonStyle(bgcolor=palette.ACCENT),
         ),
     ]
-    if problem in ("bad_token", "forbidden", "incomplete_link", "not_found"):
+    if problem in ("bad_token", "forbidden", "incomplete_link", "not_found", "not_a_leader"):
         actions = [
             ft.FilledButton(
                 t("pulse.link.other", lang),

@@ -91,7 +91,15 @@ def PulseHeader(state: PulseState) -> ft.Control:
             on_click=act(lambda _e: state.toggle_language()),
         ),
     ]
-    if state.is_admin:
+    if state.signed_in:
+        actions.append(
+            ft.TextButton(
+                t("signin.sign_out", lang),
+                icon=ft.Icons.LOGOUT,
+                on_click=act(lambda _e: state.sign_out()),
+            )
+        )
+    if state.may_choose:
         actions.insert(
             0,
             ft.TextButton(

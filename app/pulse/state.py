@@ -16,6 +16,7 @@ from app.client.errors import ApiError, Offline
 from app.client.storage import KeyValueStore
 from app.i18n import DEFAULT_LANGUAGE, other_language
 from app.pulse.access import LinkParts, forget, remembered
+from app.signin import flow
 
 # Why a pulse cannot be shown, by what the API said: each is a locale key "pulse.problem.<name>".
 _PROBLEM_BY_STATUS = {401: "bad_token", 403: "forbidden", 404: "not_found"}
@@ -39,6 +40,11 @@ class PulseState:
     content: dict | None = None
     meeting: bool = False
     step: int = 0
+    # Signed in with a work account (issue 15): the token is the provider's ID token.
+    signin_enabled: bool = False
+    signed_in: bool = False
+    email: str | None = None
+    areas: list[dict] = field(default_factory=list)  # area roll-ups an area leader sees
 
     def _api(self) -> ApiClient:
         return self.api_for(self.token)
@@ -47,8 +53,14 @@ class PulseState:
         """Start from a link's token/workplace (or what the browser kept) and load the pulse."""
         self.phase = "loading"
         meeting = link.meeting
-        link, self.is_admin = await remembered(self.store, link)
-        self.token, self.workplace_id = link.token, link.workplace_id
+        self.signin_enabled = await flow.signin_enabled(self.api_for(None))
+        signed = None if link.token else await flow.kept_token(self.store)
+        if signed:
+            self.token, self.workplace_id = signed, link.workplace_id
+            self.signed_in, self.is_admin = True, False
+        else:
+            link, self.is_admin = await remembered(self.store, link)
+            self.token, self.workplace_id = link.token, link.workplace_id
         await self._start()
         if meeting and self.phase == "ready":
             self.start_meeting()
@@ -60,8 +72,53 @@ class PulseState:
         await self._load_content()
         if self.workplace_id:
             await self.load()
+        elif self.signed_in:
+            await self._find_mine()
         else:
             await self._find_workplaces()
+
+    async def _find_mine(self) -> None:
+        """A signed-in person: their one workplace at once, else a choice (with area roll-ups)."""
+        try:
+            me = await self._api().me()
+        except ApiError as error:
+            if error.status == 401:
+                await self._session_ended()
+            else:
+                self._fail("not_a_leader" if error.status == 403 else _problem_of(error))
+            return
+        except Offline:
+            self._fail("offline")
+            return
+        self.email, self.is_admin = me.get("email"), bool(me.get("admin"))
+        self.workplaces = sorted(me["workplaces"], key=lambda w: ((w.get("area") or ""), w["name"]))
+        # One workplace: straight to it (an area of one workplace rolls up to that workplace).
+        if not self.is_admin and len(self.workplaces) == 1:
+            self.workplace_id = self.workplaces[0]["id"]
+            await self.load()
+            return
+        # An administrator has the organisation view in the console; leaders see their areas here.
+        self.areas = [] if self.is_admin else [await self._area(a) for a in me["areas"]]
+        self.phase = "choose"
+
+    async def _area(self, area: str) -> dict:
+        try:
+            return (await self._api().area_pulse(area))["area"]
+        except (ApiError, Offline):
+            return {"area": area, "responses": None, "mean": None, "suppressed": True}
+
+    async def _session_ended(self) -> None:
+        """The ID token ended (or was refused): forget it and offer to sign in again."""
+        await flow.sign_out(self.store)
+        self.token, self.signed_in, self.pulse = None, False, None
+        self.problem, self.phase = "session_ended", "need_token"
+
+    async def sign_out(self) -> None:
+        """Forget the sign-in on this browser and show the way back in."""
+        await flow.sign_out(self.store)
+        self.token, self.signed_in, self.email, self.pulse = None, False, None, None
+        self.workplace_id, self.workplaces, self.areas, self.meeting = None, [], [], False
+        self.problem, self.phase = None, "need_token"
 
     async def _load_content(self) -> None:
         if self.content is None:
@@ -96,6 +153,9 @@ class PulseState:
         try:
             self.pulse = await self._api().pulse(self.workplace_id or "", weeks=12)
         except ApiError as error:
+            if error.status == 401 and self.signed_in:
+                await self._session_ended()
+                return
             if error.status == 401 and not self.is_admin:
                 await forget(self.store)
             self._fail(_problem_of(error))
@@ -134,7 +194,10 @@ class PulseState:
         return True
 
     async def forget_link(self) -> None:
-        """Forget the kept token and ask for a new link."""
+        """Forget the kept token (and any sign-in) and ask for a new link."""
+        if self.signed_in:
+            await self.sign_out()
+            return
         await forget(self.store)
         self.token, self.workplace_id, self.pulse = None, None, None
         self.phase = "need_token"
@@ -143,6 +206,11 @@ class PulseState:
         """An admin goes back to the list of workplaces."""
         self.pulse, self.workplace_id, self.meeting = None, None, False
         self.phase = "choose" if self.workplaces else "loading"
+
+    @property
+    def may_choose(self) -> bool:
+        """Whether there is a list of workplaces to go back to."""
+        return self.is_admin or len(self.workplaces) > 1
 
     def toggle_language(self) -> None:
         """Switch between Danish and English."""

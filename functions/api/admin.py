@@ -8,6 +8,7 @@ from functions.api import (
     admin_prompts,
     admin_rollout,
     admin_sessions,
+    admin_signin,
     admin_workplaces,
 )
 from functions.api.resolvers import lambda_entry, resolver_for
@@ -18,6 +19,7 @@ ROUTERS = [
     admin_prompts.router,
     admin_organisation.router,
     admin_sessions.router,
+    admin_signin.router,
 ]
 app = resolver_for(ROUTERS)
 lambda_handler = lambda_entry(app)

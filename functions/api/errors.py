@@ -28,6 +28,7 @@ STATUS = {
     errors.Conflict: HTTPStatus.CONFLICT,
     errors.TooManyAttempts: HTTPStatus.TOO_MANY_REQUESTS,
     errors.StorageFull: HTTPStatus.SERVICE_UNAVAILABLE,
+    errors.SigninUnavailable: HTTPStatus.SERVICE_UNAVAILABLE,
 }
 STORAGE_RETRY_SECONDS = 60
 

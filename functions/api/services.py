@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from functions.config import Config, load_config
 from functions.content import load_content, load_name_list
@@ -16,6 +17,9 @@ from functions.domain.anonymity import validate_threshold
 from functions.domain.models import Settings
 from functions.domain.name_list import NameList
 from functions.domain.ports import Store
+
+if TYPE_CHECKING:
+    from functions.api.signin import Signin
 
 
 def _utc_now() -> datetime:
@@ -31,6 +35,7 @@ class Services:
     defaults: Settings = field(default_factory=Settings)
     clock: Callable[[], datetime] = _utc_now
     names: NameList = field(default_factory=load_name_list)  # what moderation takes for names
+    signin: Signin | None = None  # the OpenID provider, when one is configured (issue 15)
 
     def now(self) -> datetime:
         """The current time, from the injected clock."""
@@ -43,6 +48,7 @@ class Services:
 
 def services_from(config: Config) -> Services:
     """Services for a process configured by `config`."""
+    from functions.api.signin import signin_from
     from functions.wiring import build_store
 
     return Services(
@@ -50,6 +56,7 @@ def services_from(config: Config) -> Services:
         content=load_content(config.content_dir).as_document(),
         names=load_name_list(config.content_dir),
         defaults=Settings(anonymity_threshold=validate_threshold(config.anonymity_threshold)),
+        signin=signin_from(config),
     )
 
 

@@ -71,3 +71,9 @@ class FileRefused(InvalidInput):
     def __init__(self, message: str, details: list[dict]):
         super().__init__(message)
         self.details = details
+
+
+class SigninUnavailable(DomainError):
+    """The OpenID provider's keys cannot be fetched now, so no sign-in token can be checked."""
+
+    code = "sign_in_unavailable"

@@ -184,3 +184,23 @@ class DigestRecord:
     at: int = 0  # epoch seconds of the last claim or outcome, to the minute
     retry_at: int = 0  # a failed digest may be claimed again from this moment
     error: str = ""
+
+
+@dataclass(frozen=True)
+class SigninSettings:
+    """Who counts as an administrator when signing in, and whether viewer links still work.
+
+    Kept apart from Settings: the kiosk reads Settings, and these hold personal data (addresses).
+    """
+
+    admin_emails: tuple[str, ...] = ()  # normalised lower-case addresses
+    admin_groups: tuple[str, ...] = ()  # values of the ID token's `groups` claim (Entra: ids)
+    viewer_links: bool = True  # False: "only signed-in leaders" see a pulse
+
+
+@dataclass(frozen=True)
+class SignedInPerson:
+    """What we read from a verified ID token, and no more: an address and group ids."""
+
+    email: str
+    groups: tuple[str, ...] = ()

@@ -17,6 +17,7 @@ from functions.domain.models import (
     Pin,
     Prompt,
     Settings,
+    SigninSettings,
     TokenRecord,
     WeekAggregate,
     Workplace,
@@ -32,6 +33,13 @@ class Store(Protocol):
 
     def put_settings(self, settings: Settings) -> None:
         """Replace the settings."""
+
+    def get_signin_settings(self) -> SigninSettings:
+        """Who is an administrator when signing in, and whether viewer links work (defaults if
+        never saved)."""
+
+    def put_signin_settings(self, settings: SigninSettings) -> None:
+        """Replace the sign-in settings."""
 
     # --- workplaces -----------------------------------------------------------------------------
     def create_workplace(self, workplace: Workplace) -> None:

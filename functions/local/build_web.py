@@ -14,6 +14,7 @@ from pathlib import Path
 from functions.local.pwa_files import GENERATED_MARK, SERVICE_WORKER, write_pwa_files
 from functions.local.pwa_icons import render_icons
 from functions.local.python_worker import patch_worker
+from functions.local.signin_page import write_signin_page
 from functions.local.web_bundle import ENTRY_MODULE, bundle_members, package_root, tar_gz
 from functions.local.web_client import (
     copy_web_client,
@@ -66,6 +67,7 @@ def build_web(api_url: str, out: Path) -> str:
     keep_scripts_on_origin(out)
     snapshot = make_snapshot(out)
     patch_worker(out)
+    write_signin_page(out)  # the provider's way back into the app (issue 15)
     version = write_pwa_files(out)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(

@@ -38,6 +38,7 @@ class Embedded:
 
 def prepare(config: Config, data_dir: Path, base_url: str) -> Embedded:
     """Open (or create) the data folder: SQLite file, seeded prompts, an admin token."""
+    from functions.api.signin import signin_from
     from functions.store.sqlite import SqliteStore
 
     private_data_dir(data_dir)
@@ -48,6 +49,7 @@ def prepare(config: Config, data_dir: Path, base_url: str) -> Embedded:
         content=content.as_document(),
         defaults=Settings(anonymity_threshold=validate_threshold(config.anonymity_threshold)),
         names=load_name_list(config.content_dir),
+        signin=signin_from(config),
     )
     seed_prompts(store, content.as_document()["prompts"])
     token = config.admin_token or _stored_admin_token(data_dir)

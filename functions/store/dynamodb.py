@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from functions.domain.errors import Conflict, NotFound
-from functions.domain.models import AuditEntry, Pin, Prompt, Settings, Workplace
+from functions.domain.models import AuditEntry, Pin, Prompt, Settings, SigninSettings, Workplace
 from functions.store import keys
 from functions.store.dynamodb_access import DynamoAccess
 from functions.store.dynamodb_digests import ACTIONS as DIGEST_ACTIONS
@@ -31,6 +31,8 @@ from functions.store.dynamodb_items import (
     s,
     settings_from,
     settings_item,
+    signin_settings_from,
+    signin_settings_item,
     workplace_from,
     workplace_item,
 )
@@ -45,6 +47,8 @@ ACTIONS: dict[str, frozenset[str]] = {
     for name, actions in {
         "get_settings": {_READ},
         "put_settings": {_WRITE},
+        "get_signin_settings": {_READ},
+        "put_signin_settings": {_WRITE},
         "create_workplace": {_WRITE},
         "get_workplace": {_READ},
         "list_workplaces": {_QUERY},
@@ -109,6 +113,15 @@ class DynamoStore(DynamoRecords, DynamoAccess, DynamoDigests):
     def put_settings(self, settings: Settings) -> None:
         """One PutItem."""
         self._table.put(settings_item(settings))
+
+    def get_signin_settings(self) -> SigninSettings:
+        """One GetItem."""
+        item = self._table.get(keys.SIGNIN_SETTINGS)
+        return signin_settings_from(item) if item else SigninSettings()
+
+    def put_signin_settings(self, settings: SigninSettings) -> None:
+        """One PutItem."""
+        self._table.put(signin_settings_item(settings))
 
     def create_workplace(self, workplace: Workplace) -> None:
         """A PutItem on condition that the id is new."""

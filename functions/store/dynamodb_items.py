@@ -18,6 +18,7 @@ from functions.domain.models import (
     Pin,
     Prompt,
     Settings,
+    SigninSettings,
     TokenKind,
     TokenRecord,
     WeekAggregate,
@@ -297,4 +298,22 @@ def audit_from(item: Item) -> AuditEntry:
         admin=item["admin"]["S"],
         action=item["action"]["S"],
         detail=item["detail"]["S"],
+    )
+
+
+def signin_settings_item(value: SigninSettings) -> Item:
+    """The sign-in settings as an item (lists of strings; empty lists allowed, unlike sets)."""
+    return key(keys.SIGNIN_SETTINGS) | {
+        "admin_emails": {"L": [s(a) for a in value.admin_emails]},
+        "admin_groups": {"L": [s(g) for g in value.admin_groups]},
+        "viewer_links": {"BOOL": value.viewer_links},
+    }
+
+
+def signin_settings_from(item: Item) -> SigninSettings:
+    """The sign-in settings from an item."""
+    return SigninSettings(
+        admin_emails=tuple(v["S"] for v in item.get("admin_emails", {}).get("L", [])),
+        admin_groups=tuple(v["S"] for v in item.get("admin_groups", {}).get("L", [])),
+        viewer_links=bool(item.get("viewer_links", {}).get("BOOL", True)),
     )

@@ -4,6 +4,7 @@
 item              pk                sk                           gsi1pk / gsi1sk
 ----------------  ----------------  ---------------------------  -------------------------------
 settings          SETTINGS          SETTINGS
+sign-in settings  SETTINGS          SIGNIN
 workplace         ORG               WP#<id>
 week aggregate    WP#<id>           WEEK#<week>                  WEEK#<week> / WP#<id>
 released figures  WP#<id>           RELEASED#<week>              RELEASED#<week> / WP#<id>
@@ -28,8 +29,8 @@ Items with an expiry (TTL `expires_at`): event markers, pairing codes, attempt c
 sessions and sign-in links (tokens with an expiry), digest records (after a year).
 
 Access patterns (GetItem unless said otherwise; never Scan):
-- settings, workplace, token by hash, device, pairing code, prompt, rotation, completion, attempt
-  counter, admin epoch: by key.
+- settings, sign-in settings, workplace, token by hash, device, pairing code, prompt, rotation,
+  completion, attempt counter, admin epoch: by key.
 - rotate the admin token: one transaction raising the admin epoch (on condition) and adding the
   new token; tokens of older epochs are refused when read, so none needs to be listed.
 - all workplaces: Query pk=ORG, sk begins_with WP#.
@@ -73,6 +74,7 @@ def _part(value: str) -> str:
 
 SETTINGS = Key("SETTINGS", "SETTINGS")
 ADMIN_EPOCH = Key("ADMIN", "EPOCH")
+SIGNIN_SETTINGS = Key("SETTINGS", "SIGNIN")
 ROTATION = Key("PROMPTS", "ORDER")
 WORKPLACES_PK, WORKPLACE_PREFIX = "ORG", "WP#"
 PROMPTS_PK, PROMPT_PREFIX = "PROMPTS", "PROMPT#"

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Callable
 
 from functions.domain.errors import Conflict, NotFound
-from functions.domain.models import AuditEntry, Pin, Prompt, Settings, Workplace
+from functions.domain.models import AuditEntry, Pin, Prompt, Settings, SigninSettings, Workplace
 from functions.store.sqlite_access import SqliteAccess
 from functions.store.sqlite_database import Database, raising_on_duplicate
 from functions.store.sqlite_digests import SqliteDigests
@@ -59,6 +59,32 @@ class SqliteStore(SqliteRecords, SqliteAccess, SqliteDigests):
                     settings.anonymity_threshold,
                     settings.cooldown_seconds,
                     settings.idle_reset_seconds,
+                ),
+            )
+
+    def get_signin_settings(self) -> SigninSettings:
+        """The stored sign-in settings, or the defaults."""
+        rows = self._db.read(
+            "SELECT admin_emails, admin_groups, viewer_links FROM signin_settings WHERE id = 1"
+        )
+        if not rows:
+            return SigninSettings()
+        return SigninSettings(
+            admin_emails=tuple(json.loads(rows[0]["admin_emails"])),
+            admin_groups=tuple(json.loads(rows[0]["admin_groups"])),
+            viewer_links=bool(rows[0]["viewer_links"]),
+        )
+
+    def put_signin_settings(self, settings: SigninSettings) -> None:
+        """Replace the sign-in settings."""
+        with self._db.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO signin_settings (id, admin_emails, admin_groups, "
+                "viewer_links) VALUES (1, ?, ?, ?)",
+                (
+                    json.dumps(list(settings.admin_emails)),
+                    json.dumps(list(settings.admin_groups)),
+                    int(settings.viewer_links),
                 ),
             )
 

@@ -83,6 +83,10 @@ CREATE TABLE IF NOT EXISTS digests (
     week TEXT NOT NULL, scope TEXT NOT NULL, recipient_hash TEXT NOT NULL, status TEXT NOT NULL,
     attempts INTEGER NOT NULL, at INTEGER NOT NULL, retry_at INTEGER NOT NULL, error TEXT NOT NULL,
     PRIMARY KEY (week, scope, recipient_hash)) WITHOUT ROWID;
+-- Sign-in (issue 15): one row, its lists as JSON arrays of strings.
+CREATE TABLE IF NOT EXISTS signin_settings (
+    id INTEGER PRIMARY KEY CHECK (id = 1), admin_emails TEXT NOT NULL, admin_groups TEXT NOT NULL,
+    viewer_links INTEGER NOT NULL);
 """
 # Columns added since the first release: SCHEMA has them for a new file; an older file gets each
 # one that it lacks when it is opened. Order-free on purpose, so features add columns independently.

@@ -40,7 +40,8 @@ def function_for(method: str, path: str):
     workplace_pulse = path.startswith("/v1/workplaces/") and path.endswith(
         ("/pulse", "/pulse.csv", "/pulse.pdf")
     )
-    if workplace_pulse or path in ("/v1/content", "/v1/openapi.json"):
+    signed_in = path in ("/v1/signin", "/v1/me", "/v1/area-pulse")
+    if workplace_pulse or signed_in or path in ("/v1/content", "/v1/openapi.json"):
         return viewer
     return admin
 

@@ -76,6 +76,13 @@ def a_working_week(stack: DeployedStack) -> None:
     stack.call("GET", "/v1/content", 200)
     stack.call("GET", "/v1/openapi.json", 200)
 
+    # Sign-in (off in the default parameters): the app asks, the admin sets who is an admin
+    stack.call("GET", "/v1/signin", 200)
+    stack.admin("GET", "/v1/signin-settings")
+    stack.admin("PUT", "/v1/signin-settings", body={"admin_emails": ["chef@norddjurs.dk"]})
+    stack.admin("GET", "/v1/me")
+    stack.admin("GET", "/v1/area-pulse", query="area=B%C3%B8rn")
+
     # The admin looks after tablets, prompts, the rotation, sentences and the audit log
     stack.admin("GET", f"/v1/workplaces/{wp}/devices")
     stack.admin("GET", "/v1/devices")

@@ -27,6 +27,7 @@ PROVIDED_BY = {
     "tzdata": "tzdata",
     "fpdf": "fpdf2",
     "segno": "segno",
+    "joserfc": "joserfc",
 }
 
 

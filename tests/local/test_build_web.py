@@ -122,3 +122,13 @@ def test_an_earlier_build_is_replaced(build):
     (build / "left-over.txt").write_text("from an older build")
     build_web(api_url=API_URL, out=build)
     assert not (build / "left-over.txt").exists() and (build / "sw.js").exists()
+
+
+def test_the_static_build_hands_the_providers_answer_to_the_apps_signin_route(tmp_path):
+    # Given the page a provider sends the browser back to in the static build
+    from functions.local.signin_page import write_signin_page
+
+    write_signin_page(tmp_path)
+    page = (tmp_path / "signin.html").read_text(encoding="utf-8")
+    # Then it moves the query (code, state) after "#" to /signin, replacing itself in history
+    assert 'location.replace("./#/signin" + location.search)' in page

@@ -10,16 +10,31 @@ import pytest
 
 from tests.api.conftest import api, clock, services
 from tests.bench.figures import bench_figures
+from tests.oidc_provider import Provider, running_provider
 from tests.security.store_snapshot import snapshot
 from tests.serving import TEST_ADMIN_TOKEN, Server, running_server
+
+SIGNED_IN_ADMIN = "it-chef@norddjurs.dk"  # an administrator by TRYGHEDSPULS_ADMIN_EMAILS
 
 __all__ = ["api", "bench_figures", "clock", "services"]
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory) -> Iterator[Server]:
-    """`tryghedspuls serve` on a free port and a temporary data folder."""
-    with running_server(tmp_path_factory.mktemp("security") / "data") as running:
+def provider() -> Iterator[Provider]:
+    """A real OpenID provider (oidc-provider-mock) the server trusts."""
+    with running_provider() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, provider: Provider) -> Iterator[Server]:
+    """`tryghedspuls serve` on a free port and a temporary data folder, with sign-in on."""
+    env = {
+        "TRYGHEDSPULS_OIDC_ISSUER": provider.issuer,
+        "TRYGHEDSPULS_OIDC_CLIENT_ID": provider.client_id,
+        "TRYGHEDSPULS_ADMIN_EMAILS": SIGNED_IN_ADMIN,
+    }
+    with running_server(tmp_path_factory.mktemp("security") / "data", env=env) as running:
         yield running
 
 

@@ -12,16 +12,29 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 
-from tests.security.conftest import pair
+from tests.oidc_provider import Provider
+from tests.security.conftest import SIGNED_IN_ADMIN, pair
 from tests.serving import TEST_ADMIN_TOKEN
 
+# Sign-in tokens the provider did not issue for us, now (tests/api/test_signin.py has more).
+FORGED = (
+    "expired sign-in",
+    "sign-in for another app",
+    "sign-in from another issuer",
+    "sign-in signed by another key",
+    "unsigned sign-in",
+)
 # Callers that are nobody: no token, a malformed header, a token we never made, revoked ones.
-NOBODY = ("no token", "malformed", "unknown", "revoked device", "revoked viewer")
+NOBODY = ("no token", "malformed", "unknown", "revoked device", "revoked viewer", *FORGED)
 CALLERS = NOBODY + (
     "device of another workplace",
     "viewer of another workplace",
+    "leader of another workplace",
+    "removed leader",  # signed in with a valid token, no longer among A's leaders
     "viewer",
     "device",
+    "leader",  # signed in, among A's leaders (and so its area's: A is alone there)
+    "signed-in admin",
     "admin",  # last: its calls may use up what the route acts on
 )
 DEVICES = ("device", "device of another workplace")
@@ -37,7 +50,17 @@ SCOPE = {
     "viewer": "A",
     "device of another workplace": "B",
     "viewer of another workplace": "B",
+    "leader": "A",
+    "leader of another workplace": "B",
+    "removed leader": "",
+    "signed-in admin": "AB",
     "admin": "AB",
+}
+SIGNED_IN = {
+    "leader": "leader-a@norddjurs.dk",
+    "leader of another workplace": "leader-b@norddjurs.dk",
+    "removed leader": "former-a@norddjurs.dk",
+    "signed-in admin": SIGNED_IN_ADMIN,
 }
 
 
@@ -55,7 +78,7 @@ class World:
     """Two workplaces, A and B, each with a tablet, a viewer link and a sentence; a revoked
     tablet and viewer link of A; and spare things for the routes that delete."""
 
-    def __init__(self, admin: httpx.Client) -> None:
+    def __init__(self, admin: httpx.Client, provider: Provider) -> None:
         self.admin = admin
         tag = secrets.token_hex(3)
         self.names = {"A": f"Alfa {tag}", "B": f"Bravo {tag}"}
@@ -74,7 +97,20 @@ class World:
         admin.delete(f"/v1/devices/{revoked_device['device_id']}").raise_for_status()
         revoked_viewer = self._viewer(self.a)
         admin.delete(f"/v1/viewer-tokens/{revoked_viewer['token_id']}").raise_for_status()
+        for side, leaders in (("A", ["leader-a", "former-a"]), ("B", ["leader-b"])):
+            addresses = [f"{name}@norddjurs.dk" for name in leaders]
+            patch = admin.patch(f"/v1/workplaces/{self.ids[side]}", json={"leaders": addresses})
+            patch.raise_for_status()
+        signed_in = {}
+        for caller, email in SIGNED_IN.items():
+            provider.set_user(email, email=email)
+            signed_in[caller] = f"Bearer {provider.id_token(email)}"
+        admin.patch(
+            f"/v1/workplaces/{self.a}", json={"leaders": ["leader-a@norddjurs.dk"]}
+        ).raise_for_status()
         self.tokens = {
+            **{caller: f"Bearer {token}" for caller, token in forged(provider).items()},
+            **signed_in,
             "no token": None,
             "malformed": "Basic YWRtaW46YWRtaW4=",
             "unknown": f"Bearer {secrets.token_urlsafe(32)}",
@@ -122,6 +158,22 @@ class World:
             return client.request(call.method, call.path, params=call.query, json=call.body)
 
 
+def forged(provider: Provider) -> dict[str, str]:
+    """The FORGED callers' tokens: each right but for one thing."""
+    from joserfc.jwk import RSAKey
+
+    from tests.api.test_signin import unsigned
+
+    claims = provider.claims(SIGNED_IN_ADMIN)
+    return {
+        "expired sign-in": provider.sign(claims | {"exp": claims["iat"] - 3600}),
+        "sign-in for another app": provider.id_token(SIGNED_IN_ADMIN, client_id="another-app"),
+        "sign-in from another issuer": provider.sign(claims | {"iss": "https://evil.example"}),
+        "sign-in signed by another key": provider.sign(claims, key=RSAKey.generate_key(2048)),
+        "unsigned sign-in": unsigned(claims),
+    }
+
+
 def checkins(count: int) -> dict:
     at = datetime.now(UTC).isoformat()
     return {"checkins": [{"id": str(uuid.uuid4()), "score": 7, "at": at} for _ in range(count)]}
@@ -136,6 +188,17 @@ def completions(prompt_id: str, text: str) -> dict:
 ROUTES: dict[str, tuple[Callable[[World], Call], int]] = {
     "GET /v1/content": (lambda w: Call("GET", "/v1/content"), 200),
     "GET /v1/openapi.json": (lambda w: Call("GET", "/v1/openapi.json"), 200),
+    "GET /v1/signin": (lambda w: Call("GET", "/v1/signin"), 200),
+    "GET /v1/me": (lambda w: Call("GET", "/v1/me"), 200),
+    "GET /v1/area-pulse": (
+        lambda w: Call("GET", "/v1/area-pulse", query={"area": w.areas["A"]}),
+        200,
+    ),
+    "GET /v1/signin-settings": (lambda w: Call("GET", "/v1/signin-settings"), 200),
+    "PUT /v1/signin-settings": (
+        lambda w: Call("PUT", "/v1/signin-settings", body={"viewer_links": True}),
+        200,
+    ),
     "POST /v1/pair": (
         lambda w: Call(
             "POST",
@@ -263,8 +326,10 @@ ROUTES: dict[str, tuple[Callable[[World], Call], int]] = {
 
 def route_group(route: str) -> str:
     """public, pair, device, viewer or admin: who the route is for."""
-    if route in ("GET /v1/content", "GET /v1/openapi.json"):
+    if route in ("GET /v1/content", "GET /v1/openapi.json", "GET /v1/signin"):
         return "public"
+    if route in ("GET /v1/me", "GET /v1/area-pulse"):
+        return route.rpartition("/")[2]  # "me", "area-pulse": for signed-in people
     if route == "POST /v1/pair":
         return "pair"
     if route in KIOSK_ROUTES:
@@ -281,17 +346,20 @@ def expected_status(route: str, caller: str) -> int:
         return allowed  # no token needed, and a token changes nothing
     if caller in NOBODY:
         return 401
+    admins = ("admin", "signed-in admin")
     may = {
         "device": DEVICES,
-        "viewer": ("viewer", "admin"),
-        "admin": ("admin",),
+        "viewer": ("viewer", "leader", *admins),
+        "admin": admins,
+        "me": ("leader", "leader of another workplace", *admins),
+        "area-pulse": ("leader", *admins),  # A's area
     }[group]
     return allowed if caller in may else 403
 
 
 @pytest.fixture(scope="module")
-def world(admin) -> World:
-    return World(admin)
+def world(admin, provider) -> World:
+    return World(admin, provider)
 
 
 def test_the_matrix_covers_every_route_of_the_openapi_document(server):
@@ -302,6 +370,11 @@ def test_the_matrix_covers_every_route_of_the_openapi_document(server):
         for method in operations
     }
     assert documented | {"GET /v1/openapi.json"} == set(ROUTES)
+
+
+def test_every_caller_is_in_the_matrix_once():
+    assert sorted(CALLERS) == sorted(set(CALLERS))
+    assert set(SIGNED_IN) | set(FORGED) <= set(CALLERS)
 
 
 @pytest.mark.parametrize("route", ROUTES)

@@ -1,0 +1,1 @@
+"""Signing in with a work account (OpenID Connect, Authorization Code with PKCE, public client)."""
