@@ -10,7 +10,7 @@ AXE    := tests/browser/axe/node_modules/axe-core/axe.min.js
 # checkov pins its own boto3 and friends: it gets a venv of its own, beside ours.
 CHECKOV := $(VENV)/tools/checkov/bin/checkov
 
-.PHONY: run demo test lint bench system clean
+.PHONY: run demo test lint bench mutants system clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,12 @@ test: $(STAMP) system $(AXE) $(CHECKOV) lint
 
 bench: $(STAMP) system $(AXE)
 	$(BIN)/pytest -q -m slow -p no:randomly -s $(PYTEST_ARGS)
+
+# Plants small bugs in the domain and store code and runs the tests that should catch each one;
+# not part of `make test`. MUTANTS_ARGS="--only weeks.py" narrows it, "--jobs 1" eases the load.
+MUTANTS_ARGS ?=
+mutants: $(STAMP)
+	$(BIN)/python -m tests.mutants.run $(MUTANTS_ARGS)
 
 clean:
 	rm -rf $(VENV) build test-artifacts .pytest_cache

@@ -33,8 +33,11 @@ def _serve(args: argparse.Namespace) -> int:
     print(f"Tryghedspuls kører på {base_url}  (data: {Path(args.data_dir).resolve()})")
     print(f"  Kiosk:  {base_url}/kiosk")
     # A one-time link, not the token: logs and terminal history keep what is printed here.
-    print(f"  Admin:  {base_url}/admin?signin={embedded.sign_in}")
-    print(f"          (once, within 15 minutes; the admin token is in {embedded.token_file})")
+    if embedded.sign_in:
+        print(f"  Admin:  {base_url}/admin?signin={embedded.sign_in}")
+        print(f"          (once, within 15 minutes; the admin token is in {embedded.token_file})")
+    else:
+        print(f"  Admin:  {base_url}/admin  (the admin token is in {embedded.token_file})")
     print(f"  API:    {base_url}/api/v1/openapi.json")
     from functions.local.digest_loop import start_digests
 

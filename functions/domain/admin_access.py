@@ -26,7 +26,8 @@ def _record(token: str, kind: TokenKind, now: datetime, epoch: int, lifetime=Non
         token_id=new_token_id(),
         kind=kind,
         created_on=now.date().isoformat(),
-        expires_at=int((now + lifetime).timestamp()) if lifetime else None,
+        # To the minute, like the audit log: no finer trace of when an admin signed in.
+        expires_at=int((now + lifetime).timestamp()) // 60 * 60 if lifetime else None,
         epoch=epoch,
     )
 

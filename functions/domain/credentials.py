@@ -47,7 +47,7 @@ def new_pairing_code() -> str:
 
 
 def shown_code(code: str) -> str:
-    """A code as people read it, in groups ("K7QM3WXPHT4C" → "K7QM-3WXP-HT4C")."""
+    """A code as people read and type it: groups of four joined by dashes."""
     plain = normalise_code(code)
     return "-".join(plain[i : i + PAIRING_GROUP] for i in range(0, len(plain), PAIRING_GROUP))
 

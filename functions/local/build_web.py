@@ -13,6 +13,7 @@ from pathlib import Path
 
 from functions.local.pwa_files import GENERATED_MARK, SERVICE_WORKER, write_pwa_files
 from functions.local.pwa_icons import render_icons
+from functions.local.python_worker import patch_worker
 from functions.local.web_bundle import ENTRY_MODULE, bundle_members, package_root, tar_gz
 from functions.local.web_client import (
     copy_web_client,
@@ -21,7 +22,7 @@ from functions.local.web_client import (
     patch_index,
 )
 from functions.local.web_origin import keep_scripts_on_origin
-from functions.local.web_snapshot import make_snapshot, patch_worker
+from functions.local.web_snapshot import make_snapshot
 
 log = logging.getLogger(__name__)
 

@@ -77,6 +77,11 @@ def with_security_headers(app: Callable, api_prefix: str = "/api") -> Callable:
                 headers = _without(message.get("headers", []), secret)
                 headers += COMMON + ((NO_STORE,) if secret else ())
                 message = {**message, "headers": headers}
+                if message.get("status") == 304:
+                    # A browser updates its cached page's headers from a 304: a policy here,
+                    # computed from no body, would drop the page's script hashes and stop it.
+                    await send(message)
+                    return
                 if is_api:
                     message["headers"].append(_csp(policy_text(API_POLICY)))
                 elif _is_html(headers):

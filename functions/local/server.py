@@ -10,10 +10,11 @@ from pathlib import Path
 
 from functions.api.services import Services, use_services
 from functions.config import Config
-from functions.content import load_content
+from functions.content import load_content, load_name_list
 from functions.domain.admin_access import make_sign_in_link
 from functions.domain.anonymity import validate_threshold
 from functions.domain.bootstrap import seed_prompts
+from functions.domain.errors import StorageFull
 from functions.domain.models import Settings
 from functions.domain.pairing import make_admin_token
 from functions.local.accessible_page import accessible_pages
@@ -46,6 +47,7 @@ def prepare(config: Config, data_dir: Path, base_url: str) -> Embedded:
         store=store,
         content=content.as_document(),
         defaults=Settings(anonymity_threshold=validate_threshold(config.anonymity_threshold)),
+        names=load_name_list(config.content_dir),
     )
     seed_prompts(store, content.as_document()["prompts"])
     token = config.admin_token or _stored_admin_token(data_dir)
@@ -57,9 +59,18 @@ def prepare(config: Config, data_dir: Path, base_url: str) -> Embedded:
         services=services,
         admin_token=token,
         base_url=base_url,
-        sign_in=make_sign_in_link(store, services.now()),
+        sign_in=_sign_in_link(store, services.now()),
         token_file=token_file.resolve(),
     )
+
+
+def _sign_in_link(store, now) -> str:
+    """A one-time sign-in link's code, or "" when the disk is full (serve still starts)."""
+    try:
+        return make_sign_in_link(store, now)
+    except StorageFull:
+        log.warning("disk full: no sign-in link; sign in with the admin token file")
+        return ""
 
 
 def private_data_dir(data_dir: Path) -> None:

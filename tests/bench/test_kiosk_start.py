@@ -26,7 +26,14 @@ from functions.local.build_web import build_web
 from tests.bench.figures import Figures
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.browser.kiosk_driver import Kiosk
-from tests.browser.test_static_pwa import IDLE, SETUP, load, pair, python_boot
+from tests.browser.test_static_pwa import (
+    IDLE,
+    SETUP,
+    load,
+    pair,
+    python_boot,
+    seconds_until_visible,
+)
 from tests.serving import TEST_ADMIN_TOKEN, Server, running_server
 from tests.static_site import StaticSite
 
@@ -103,6 +110,7 @@ def measure(url: str, code: str, static: bool, boot: str = "snapshot") -> Start:
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
         kiosk = Kiosk(page, url)
         kiosk.reload()
+        seconds_until_visible(page, IDLE)  # a busy machine may take longer than a tap waits
         kiosk.check_in(5)  # warm up
         start.taps_ms = [kiosk.check_in(n % 10 + 1) for n in range(TAPS)]
         start.load = load_average()
@@ -114,6 +122,7 @@ def verdict(ok: bool) -> str:
     return "**pass**" if ok else "**FAIL**"
 
 
+@pytest.mark.timeout(1800)  # three kiosks, each started eight times, on a shared machine
 def test_the_static_kiosk_starts_about_as_fast_as_the_served_one(
     server, bench_figures: Figures, tmp_path
 ):

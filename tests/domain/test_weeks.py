@@ -1,6 +1,6 @@
 """ISO weeks in Copenhagen time: the only unit of time the pulse keeps."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 import pytest
 from hypothesis import given
@@ -142,3 +142,41 @@ def test_week_of_agrees_with_the_copenhagen_calendar(moment):
 @given(weeks)
 def test_every_week_we_write_parses_back(week):
     assert parse_week(week) == week
+
+
+class _NoOffset(tzinfo):
+    """A time zone that knows no offset: a moment in it is as unplaceable as a naive one."""
+
+    def utcoffset(self, moment):
+        return None
+
+
+def test_a_time_zone_without_an_offset_is_refused_like_a_naive_time():
+    with pytest.raises(ValueError):
+        week_of(datetime(2026, 1, 5, 12, 0, tzinfo=_NoOffset()))
+
+
+def test_the_first_weeks_of_year_one_are_weeks():
+    assert parse_week("0001-W01") == "0001-W01"
+    assert week_index("0001-W01") == 0
+    assert week_index("0001-W02") == 1
+
+
+def test_a_refused_week_quotes_at_most_20_characters():
+    with pytest.raises(InvalidInput) as refused:
+        parse_week("x" * 50)
+    assert repr("x" * 20) in str(refused.value)
+    assert "x" * 21 not in str(refused.value)
+
+
+@pytest.mark.parametrize("count", [-1, -2])
+def test_weeks_ending_refuses_a_negative_count(count):
+    with pytest.raises(InvalidInput):
+        weeks_ending("2026-W02", count)
+
+
+def test_shifting_out_of_the_calendar_is_invalid_input():
+    with pytest.raises(InvalidInput):
+        shift_week("9999-W52", 1)
+    with pytest.raises(InvalidInput):
+        shift_week("0001-W01", -1)

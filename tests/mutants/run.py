@@ -1,6 +1,6 @@
 """`make mutants`: plant each mutant, run the tests that should catch it, report which survive.
 
-    .venv/bin/python -m tests.mutants.run [--only weeks.py] [--jobs 2] [--list]
+    .venv/bin/python -m tests.mutants.run [--only weeks.py] [--jobs 2] [--list] [--again]
 
 Third-party packages are imported once; then each mutant runs in a forked child whose import
 hook serves the mutated module's source in place of the file, so the tree is never touched and
@@ -61,16 +61,16 @@ class _Serve(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         exec(compile(self.source, self.origin, "exec"), module.__dict__)  # noqa: S102
 
 
-def cases(only: str | None) -> list[Case]:
+def cases(only: tuple[str, ...] = ()) -> list[Case]:
     """Every operator mutant of the operated modules and every planted bug."""
     found = []
     for path, tests in OPERATED.items():
-        if only and not path.endswith(only):
+        if only and not path.endswith(tuple(only)):
             continue
         source = (ROOT / path).read_text()
         found += [Case(m.name, path, m.source, tests, False) for m in mutants_of(path, source)]
     for bug in PLANTED:
-        if only and not bug.path.endswith(only):
+        if only and not bug.path.endswith(tuple(only)):
             continue
         source = (ROOT / bug.path).read_text()
         mutated = source.replace(bug.old, bug.new) if source.count(bug.old) == 1 else ""
@@ -106,8 +106,13 @@ def start(case: Case | None, tests: tuple[str, ...]) -> int:
         # A failing example is enough to call a mutant caught: skip shrinking it (the slow part).
         settings.register_profile("mutants", phases=(Phase.explicit, Phase.reuse, Phase.generate))
         settings.load_profile("mutants")
-        args = ["-x", "-q", "-p", "no:randomly", "-p", "no:cacheprovider", *tests]
-        code = pytest.main(args)
+        # One file at a time, cheapest first: most mutants die in the domain tests, before the
+        # API's modules are even imported.
+        code, quiet = 0, ["-x", "-q", "-p", "no:randomly", "-p", "no:cacheprovider"]
+        for test_file in tests:
+            code = pytest.main([*quiet, test_file])
+            if code != 0:
+                break
     except BaseException:  # noqa: BLE001 - whatever happens, the child must exit
         code = 3
     os._exit(int(code))
@@ -171,8 +176,8 @@ def report(todo: list[Case], listed: dict[str, str]) -> tuple[str, int]:
     equivalent = [c for c in survived if c.name in listed]
     unexplained = [c for c in survived if c.name not in listed]
     missing = [c for c in todo if c.outcome.startswith("not planted")]
-    names = {c.name for c in todo}
-    stale = [n for n in listed if n not in names]
+    names, paths = {c.name for c in todo}, {c.path for c in todo}
+    stale = [n for n in listed if n.partition("::")[0] in paths and n not in names]
     lines = [
         "# Mutants",
         "",
@@ -194,14 +199,26 @@ def report(todo: list[Case], listed: dict[str, str]) -> tuple[str, int]:
     return "\n".join(lines) + "\n", len(unexplained) + len(missing)
 
 
+def last_survivors() -> set[str]:
+    """The names the last report listed as survived, not equivalent."""
+    text = REPORT.read_text(encoding="utf-8") if REPORT.exists() else ""
+    section = text.partition("## Survived, not equivalent\n")[2].partition("\n## ")[0]
+    return {line[2:] for line in section.splitlines() if line.startswith("- ")}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Plant, run, report; 1 when a mutant survived that is not listed as equivalent."""
     parser = argparse.ArgumentParser(prog="make mutants")
-    parser.add_argument("--only", help="only modules whose path ends so, e.g. weeks.py")
+    parser.add_argument(
+        "--only", nargs="*", default=(), help="only modules whose path ends so, e.g. weeks.py"
+    )
     parser.add_argument("--jobs", type=int, default=2, help="children at a time")
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
+    parser.add_argument("--again", action="store_true", help="only the last report's survivors")
     args = parser.parse_args(argv)
     todo = cases(args.only)
+    if args.again:
+        todo = [c for c in todo if c.name in last_survivors()]
     if args.list:
         print("\n".join(c.name for c in todo))
         return 0
@@ -212,9 +229,10 @@ def main(argv: list[str] | None = None) -> int:
     run(todo, args.jobs, baselines({c.tests for c in todo}))
     text, bad = report(todo, equivalents())
     text += f"\n({time.monotonic() - began:.0f} s, {args.jobs} at a time)\n"
-    REPORT.parent.mkdir(parents=True, exist_ok=True)
-    REPORT.write_text(text, encoding="utf-8")
-    print(f"\n{text}(written to {REPORT.relative_to(ROOT)})")
+    if not args.again:  # a rerun of survivors keeps the full run's report
+        REPORT.parent.mkdir(parents=True, exist_ok=True)
+        REPORT.write_text(text, encoding="utf-8")
+    print(f"\n{text}" + ("" if args.again else f"(written to {REPORT.relative_to(ROOT)})"))
     return 1 if bad else 0
 
 

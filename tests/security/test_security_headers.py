@@ -74,3 +74,15 @@ def test_a_ui_page_opened_with_a_token_in_its_address_is_never_stored(server, ad
     pair(admin, workplace)
     answer = httpx.get(f"{server.base_url}/pulse?token=abc&workplace={workplace}", timeout=10)
     assert answer.headers["cache-control"] == "no-store"
+
+
+def test_a_revalidated_page_keeps_the_policy_the_browser_cached(server):
+    # Given a page the browser has, and asks for again with its ETag
+    first = httpx.get(f"{server.base_url}/kiosk", timeout=10)
+    again = httpx.get(
+        f"{server.base_url}/kiosk", headers={"If-None-Match": first.headers["etag"]}, timeout=10
+    )
+    # Then the 304 carries no policy: one computed from no body would drop the script hashes
+    assert again.status_code == 304
+    assert "content-security-policy" not in again.headers
+    assert {k: again.headers.get(k) for k in COMMON} == COMMON

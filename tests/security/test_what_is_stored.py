@@ -45,6 +45,7 @@ TIME_COLUMNS = {
     ("event_markers", "expires_at"),  # midnight UTC, 40 days out
     ("pairing_codes", "expires_at"),
     ("tokens", "created_on"),  # a date
+    ("tokens", "expires_at"),  # admin sessions and sign-in links only, to the minute
 }
 
 
