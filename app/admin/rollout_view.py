@@ -8,11 +8,11 @@ from app.admin.controls import body, heading, muted, primary, quiet, secondary
 from app.admin.rollout_state import SHEETS_FILE
 from app.admin.state import AdminState
 from app.components import palette
+from app.components.choice_button import ChoiceButton
 from app.components.panel import Panel
 from app.i18n import t
 
 SHOWN = 12  # names listed per group of a plan; the rest are counted
-ALL_AREAS = "__all__"  # the dropdown's key for "every workplace"
 
 
 def _names(lines: list[str], lang: str) -> list[ft.Control]:
@@ -129,22 +129,27 @@ def PrintSheetsPanel(state: AdminState) -> ft.Control:
         if pdf:
             await ft.FilePicker().save_file(file_name=SHEETS_FILE, src_bytes=pdf)
 
-    def choose_area(e) -> None:
-        value = e.control.value or ALL_AREAS
-        sheets.area = "" if value == ALL_AREAS else value
+    def choose_area(key: str | None) -> None:
+        sheets.area = key or ""
 
-    options = [ft.DropdownOption(key=ALL_AREAS, text=t("admin.sheets.all", lang))] + [
-        ft.DropdownOption(key=area, text=area) for area in state.workplaces.areas()
+    options = [(None, t("admin.sheets.all", lang))] + [
+        (area, area) for area in state.workplaces.areas()
     ]
     return Panel(
         ft.Column(
             [
                 muted(t("admin.sheets.help", lang), 14),
-                ft.Dropdown(
-                    label=t("admin.sheets.area", lang),
-                    value=sheets.area or ALL_AREAS,
-                    options=options,
-                    on_select=choose_area,
+                ft.Row(
+                    [
+                        ChoiceButton(
+                            t("admin.sheets.area", lang),
+                            sheets.area or t("admin.sheets.all", lang),
+                            options,
+                            choose_area,
+                            t("admin.cancel", lang),
+                        )
+                    ],
+                    wrap=True,
                 ),
                 ft.Row(
                     [
