@@ -79,7 +79,8 @@ def test_every_route_is_throttled_by_the_stack_parameters():
 def readme_pairing_throttle() -> tuple[int, int]:
     """The rate and burst the README promises for POST /v1/pair."""
     text = " ".join((Path(__file__).resolve().parents[2] / "README.md").read_text().split())
-    found = re.search(r"`POST /v1/pair` is (?:also )?throttled to (\d+) requests/s, burst (\d+)", text)
+    promise = r"`POST /v1/pair` is (?:also )?throttled to (\d+) requests/s, burst (\d+)"
+    found = re.search(promise, text)
     assert found, "the README no longer says how POST /v1/pair is throttled"
     return int(found[1]), int(found[2])
 
