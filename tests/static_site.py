@@ -24,6 +24,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         ".json": "application/json",
     }
 
+    def end_headers(self) -> None:
+        """Add the headers the site was given, as a CDN's response headers policy would."""
+        for name, value in self.server.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib's name)
         """Record instead of printing to stderr."""
 
@@ -39,12 +45,14 @@ class StaticSite:
     root: Path
     port: int = field(default_factory=free_port)
     requests: list[tuple[str, int]] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)  # sent with every answer
 
     def __post_init__(self) -> None:
         handler = functools.partial(_Handler, directory=str(self.root))
         self._server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
         self._server.daemon_threads = True
         self._server.requests = self.requests
+        self._server.extra_headers = self.headers
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
 

@@ -23,6 +23,7 @@ from functions.local.web_client import (
     patch_index,
 )
 from functions.local.web_origin import keep_scripts_on_origin
+from functions.local.web_scripts import externalise_inline_scripts
 from functions.local.web_snapshot import make_snapshot
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,7 @@ def build_web(api_url: str, out: Path) -> str:
     snapshot = make_snapshot(out)
     patch_worker(out)
     write_signin_page(out)  # the provider's way back into the app (issue 15)
+    externalise_inline_scripts(out)  # for the host's CSP: scripts from the origin only
     version = write_pwa_files(out)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(

@@ -19,6 +19,7 @@ from functions.local.build_web import build_web
 from functions.local.web_snapshot import SNAPSHOT_FILE
 from tests.browser.conftest import pairing_code
 from tests.browser.typing import type_into
+from tests.infra.stack import pwa_content_security_policy
 from tests.serving import Server
 from tests.static_site import StaticSite
 
@@ -287,3 +288,33 @@ def test_a_pairing_sheets_qr_code_pairs_the_static_kiosk_at_once(
     # Then it is paired with that workplace at once, nothing typed
     expect(by_id(page, "workplace")).to_contain_text(workplace["name"])
     shot(page, "paired-by-qr")
+
+
+def test_static_kiosk_runs_under_the_policy_cloudfront_sends(
+    tablet, web_build: WebBuild, server: Server, admin: httpx.Client, workplace: dict
+):
+    # Given the build served with the Content-Security-Policy of infra/template.yaml, its API
+    # pattern standing for this test's API
+    text, _ = pwa_content_security_policy()
+    api = "{0.scheme}://{0.netloc}".format(urlsplit(server.api))
+    policy = text.replace("https://*.execute-api.${AWS::Region}.${AWS::URLSuffix}", api)
+    policy = policy.replace("${SignInOrigin}", "")
+    assert "${" not in policy
+    site = StaticSite(web_build.root, headers={"Content-Security-Policy": policy})
+    context, outside = tablet
+    page = context.new_page()
+    refused: list[str] = []
+    page.on(
+        "console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None
+    )
+    try:
+        # When a tablet opens it, boots Python from the snapshot, pairs and checks in
+        load(page, site.url, SETUP)
+        assert python_boot(page) == "snapshot"
+        pair(page, pairing_code(admin, workplace))
+        check_in(page, 7)
+    finally:
+        site.stop()
+    # Then the policy refused nothing, and nothing left 127.0.0.1
+    assert refused == []
+    assert outside == []

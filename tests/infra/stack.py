@@ -68,6 +68,15 @@ def cloudformation_template(parameters: dict[str, str] | None = None) -> dict:
     return copy.deepcopy(_cloudformation(tuple(sorted((parameters or {}).items()))))
 
 
+def pwa_content_security_policy(parameters: dict[str, str] | None = None) -> tuple[str, dict]:
+    """The CSP CloudFront sends with the PWA: its text and the variables SAM leaves to fill."""
+    config = cloudformation_template(parameters)["Resources"]["PwaResponseHeaders"]["Properties"]
+    csp = config["ResponseHeadersPolicyConfig"]["SecurityHeadersConfig"]["ContentSecurityPolicy"]
+    assert csp["Override"] is True
+    text, variables = csp["ContentSecurityPolicy"]["Fn::Sub"]
+    return text, variables
+
+
 def resources_of_type(template: dict, kind: str) -> dict[str, dict]:
     """Logical id -> resource, for every resource of one type."""
     return {name: r for name, r in template["Resources"].items() if r["Type"] == kind}
