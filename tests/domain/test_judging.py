@@ -188,6 +188,13 @@ def test_280_characters_after_cleaning_are_fine():
     assert len(judge_completions([completion(text=text)], NOW, PROMPTS, lambda: "c", NAMES)[0]) == 1
 
 
+def test_one_character_after_cleaning_is_fine():
+    accepted, _ = judge_completions([completion(text=" ja\u200b ")], NOW, PROMPTS, lambda: "c")
+    assert [c.text for c in accepted] == ["ja"]
+    accepted, _ = judge_completions([completion(text="\u200b!  ")], NOW, PROMPTS, lambda: "c")
+    assert [c.text for c in accepted] == ["!"]
+
+
 def test_completions_follow_the_same_id_and_time_rules():
     items = [
         completion(id="nope"),

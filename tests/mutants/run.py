@@ -169,7 +169,7 @@ def run(todo: list[Case], jobs: int, took: dict[tuple[str, ...], float]) -> None
         time.sleep(0.05)
 
 
-def report(todo: list[Case], listed: dict[str, str]) -> tuple[str, int]:
+def report(todo: list[Case], listed: dict[str, str], whole: bool = True) -> tuple[str, int]:
     """The report as Markdown, and how many survivors are neither killed nor equivalent."""
     killed = [c for c in todo if c.outcome.startswith("killed")]
     survived = [c for c in todo if c.outcome == "survived"]
@@ -177,7 +177,7 @@ def report(todo: list[Case], listed: dict[str, str]) -> tuple[str, int]:
     unexplained = [c for c in survived if c.name not in listed]
     missing = [c for c in todo if c.outcome.startswith("not planted")]
     names, paths = {c.name for c in todo}, {c.path for c in todo}
-    stale = [n for n in listed if n.partition("::")[0] in paths and n not in names]
+    stale = [n for n in listed if n.partition("::")[0] in paths and n not in names and whole]
     lines = [
         "# Mutants",
         "",
@@ -227,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         __import__(name)
     began = time.monotonic()
     run(todo, args.jobs, baselines({c.tests for c in todo}))
-    text, bad = report(todo, equivalents())
+    text, bad = report(todo, equivalents(), whole=not args.again)
     text += f"\n({time.monotonic() - began:.0f} s, {args.jobs} at a time)\n"
     if not args.again:  # a rerun of survivors keeps the full run's report
         REPORT.parent.mkdir(parents=True, exist_ok=True)
