@@ -28,6 +28,12 @@ def _signed_in(request: Request, services: Services) -> SignedInPerson | None:
     return services.signin.who(token) if token.count(".") == 2 else None
 
 
+def signed_in_person(request: Request, services: Services) -> SignedInPerson | None:
+    """For routes that read the header themselves: the person behind a valid ID token, or None
+    for one of our tokens (Unauthorized for an ID token that is not valid)."""
+    return _signed_in(request, services)
+
+
 def _caller(request: Request, services: Services) -> TokenRecord | Reach:
     """Our token's record, or a signed-in person's whole reach (/v1/me, area roll-ups)."""
     person = _signed_in(request, services)

@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.screens_driver import Screen
+from tests.browser.semantics import wait_for_semantics
 from tests.oidc_provider import Provider, running_provider
 from tests.serving import TEST_ADMIN_TOKEN, Server, free_port, start_server
 
@@ -78,8 +79,7 @@ def sign_in_at_the_provider(screen: Screen, sub: str) -> None:
     page.fill("input[name=sub]", sub)
     page.get_by_role("button", name="Authorize").click()
     page.wait_for_url("**/signin?**", timeout=30000)
-    page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=30000)
-    page.evaluate("() => document.querySelector('flt-semantics-placeholder').click()")
+    wait_for_semantics(page)
 
 
 def test_a_leader_signs_in_and_lands_on_their_workplace_only(chromium, signin_world):

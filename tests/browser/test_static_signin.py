@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from functions.local.build_web import build_web
+from tests.browser.semantics import wait_for_semantics
 from tests.oidc_provider import running_provider
 from tests.serving import TEST_ADMIN_TOKEN, free_port, start_server
 from tests.static_site import StaticSite
@@ -53,16 +54,14 @@ def test_a_leader_signs_in_from_the_static_pwa(chromium: Browser, static_signin)
     page = context.new_page()
     try:
         page.goto(site.url + "#/pulse")
-        page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=BOOT)
-        page.evaluate("() => document.querySelector('flt-semantics-placeholder').click()")
+        wait_for_semantics(page, BOOT)
         page.get_by_role("button", name="Log ind med din arbejdskonto").click(timeout=BOOT)
         page.wait_for_url("**/oauth2/authorize**", timeout=30000)
         page.fill("input[name=sub]", "lea")
         page.get_by_role("button", name="Authorize").click()
         # signin.html hands the code to the app's #/signin route, which redeems it itself
         page.wait_for_url("**/#/**", timeout=30000)
-        page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=BOOT)
-        page.evaluate("() => document.querySelector('flt-semantics-placeholder').click()")
+        wait_for_semantics(page, BOOT)
         expect(page.get_by_text(workplace).first).to_be_visible(timeout=BOOT)
         expect(page.get_by_role("button", name="Mødetilstand")).to_be_visible()
         assert "code=" not in page.url  # the single-use code does not stay in the address

@@ -354,6 +354,8 @@ def expected_status(route: str, caller: str) -> int:
         "me": ("leader", "leader of another workplace", *admins),
         "area-pulse": ("leader", *admins),  # A's area
     }[group]
+    if route == "POST /v1/admin/sessions" and caller in SIGNED_IN:
+        return 403  # a sign-in ends with its ID token: it is not traded for a 12-hour session
     return allowed if caller in may else 403
 
 
