@@ -189,9 +189,13 @@ def test_280_characters_after_cleaning_are_fine():
 
 
 def test_one_character_after_cleaning_is_fine():
-    accepted, _ = judge_completions([completion(text=" ja\u200b ")], NOW, PROMPTS, lambda: "c")
+    accepted, _ = judge_completions(
+        [completion(text=" ja\u200b ")], NOW, PROMPTS, lambda: "c", NAMES
+    )
     assert [c.text for c in accepted] == ["ja"]
-    accepted, _ = judge_completions([completion(text="\u200b!  ")], NOW, PROMPTS, lambda: "c")
+    accepted, _ = judge_completions(
+        [completion(text="\u200b!  ")], NOW, PROMPTS, lambda: "c", NAMES
+    )
     assert [c.text for c in accepted] == ["!"]
 
 

@@ -48,8 +48,28 @@ def test_the_archive_holds_the_app_and_pure_python_dependencies_only(build):
     assert not [n for n in names if unwanted.search(n)]
 
 
+def page_code(build, page: str = "index.html") -> str:
+    """A page with the scripts the build moved out of it into files, in their places."""
+    html = (build / page).read_text()
+    return re.sub(
+        r'<script src="(inline-[0-9a-f]{16}\.js)"></script>',
+        lambda m: f"<script>{(build / m.group(1)).read_text()}</script>",
+        html,
+    )
+
+
+def test_pages_carry_no_inline_script_for_the_hosts_policy(build):
+    # Given every page of the build
+    for page in build.glob("*.html"):
+        html = page.read_text()
+        # Then each script is a file of the build's own, so `script-src 'self'` covers it
+        scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
+        assert scripts, page.name
+        assert all(re.search(r'src="[\w./-]+"', attrs) and not body for attrs, body in scripts)
+
+
 def test_index_loads_everything_from_the_build_itself(build):
-    index = (build / "index.html").read_text()
+    index = page_code(build)
     assert 'flet.pyodideUrl="./pyodide/pyodide.mjs"' in index
     assert 'flet.routeUrlStrategy="hash"' in index
     assert "<base " not in index  # relative URLs: any host, any path
@@ -76,7 +96,7 @@ def test_the_service_worker_precaches_every_file_of_the_build(build):
     files = json.loads(re.search(r"const FILES = (\[.*?\]);", worker, re.S).group(1))
     on_disk = sorted(p.relative_to(build).as_posix() for p in build.rglob("*") if p.is_file())
     assert files == [f for f in on_disk if f != "sw.js"]
-    assert 'register("sw.js")' in (build / "index.html").read_text()
+    assert 'register("sw.js")' in page_code(build)
 
 
 def test_the_same_sources_build_the_same_bytes(build, tmp_path):
