@@ -112,7 +112,6 @@ def AuditPanel(state: AdminState) -> ft.Control:
                             size=13,
                             color=palette.MUTED,
                             expand=True,
-                            selectable=True,
                         ),
                     ],
                     vertical_alignment=ft.CrossAxisAlignment.START,

@@ -43,3 +43,16 @@ def test_texts_fill_placeholders_and_fall_back_to_danish():
 def test_numbers_read_the_danish_way_in_danish():
     assert number(6.8333, "da") == "6,8"
     assert number(6.8333, "en") == "6.8"
+
+
+def test_every_audited_action_has_a_readable_name_in_both_languages():
+    # Given every action the API and the digest write to the audit log
+    root = Path(__file__).resolve().parents[2] / "functions"
+    code = "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*.py"))
+    actions = set(re.findall(r'audit\(\s*services\.store,\s*caller,\s*"([a-z_.]+)"', code))
+    actions |= set(re.findall(r'AuditEntry\([^)]*action="([a-z_.]+)"', code))
+    assert {"workplace.create", "admin.session", "digest_failed"} <= actions
+    # Then the console can name each in Danish and English
+    for lang in ("da", "en"):
+        missing = [a for a in actions if t(f"admin.audit.{a}", lang) == f"admin.audit.{a}"]
+        assert missing == [], lang
