@@ -65,9 +65,11 @@ def pairing_code(admin: httpx.Client, workplace: dict) -> str:
     return response.json()["code"]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def chromium() -> Iterator[Browser]:
-    """Debian's Chromium, headless."""
+    """Debian's Chromium, headless, for this folder's tests. Package scope: Playwright's sync API
+    leaves its event loop running in the main thread while it lives, so it must be gone before
+    other folders' tests run asyncio or a Playwright of their own."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
