@@ -80,7 +80,9 @@ class Screen:
         # The accessibility tree is ready before the canvas has painted the first frame
         # (Flet shows "Working..." until then); give the painter a moment.
         self.page.wait_for_timeout(1500)
-        self.page.screenshot(path=str(path))
+        # Software rendering of a 200 % canvas can take Chromium long on a busy machine: a
+        # screenshot is evidence to look at, so it gets time rather than failing the check.
+        self.page.screenshot(path=str(path), timeout=90_000)
         return path
 
     def close(self) -> None:
