@@ -1,14 +1,17 @@
 """Flet's Pyodide worker (python-worker.js), patched for the static build.
 
-Two changes, each failing the build loudly if flet-web's worker no longer matches: Python starts
-from the build's memory snapshot (web_snapshot.py), falling back to Flet's own boot; and the app
-archive is unpacked in JavaScript rather than by Python's tarfile.
+Three changes, each failing the build loudly if flet-web's worker no longer matches: Python starts
+from the build's memory snapshot (web_snapshot.py), falling back to Flet's own boot; the app
+archive is unpacked in JavaScript rather than by Python's tarfile; and all of that starts as soon
+as the worker does, which the page (python.js) makes happen at once rather than after Flutter has
+loaded: the two starts overlap instead of following each other.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from functions.local.web_bundle import APP_ARCHIVE
 from functions.local.web_snapshot import SNAPSHOT_FILE
 
 BOOT_FROM_SNAPSHOT = """// Added by `tryghedspuls build-web`: boot from the build's memory snapshot
@@ -42,7 +45,7 @@ function growingTo(createPyodideModule, bytes) {
 async function loadPyodideFromSnapshot(loadPyodide, options) {
     try {
         const snapshot = await pyodideSnapshotBytes();
-        const asm = new URL("pyodide.asm.mjs", new URL(self.pyodideUrl, self.location));
+        const asm = new URL("pyodide/pyodide.asm.mjs", self.location);  // as index.html says
         const createPyodideModule = growingTo((await import(asm)).default, snapshot.length);
         const pyodide = await loadPyodide(
             { ...options, _loadSnapshot: snapshot, createPyodideModule });
@@ -65,6 +68,45 @@ def _replace_once(text: str, old: str, new: str) -> str:
         raise RuntimeError(f"build-web: could not patch python-worker.js at {old!r}")
     return text.replace(old, new)
 
+
+# Python starts while Flutter loads: the page makes this worker at once (python.js below), and the
+# worker restores the snapshot and unpacks the app before Flutter asks for Python. Flet's boot
+# script then finds Python ready and the app's files in place; the options it passes are those
+# below. The build puts Pyodide and the app archive next to this worker, where index.html says.
+EARLY_BOOT = """// Added by `tryghedspuls build-web`: boot at once, not when Flutter asks.
+let pyodideStarting = null;
+function bootPyodide(options) {
+    pyodideStarting ??= (async () => {
+        const archive = fetch(new URL("%(archive)s", self.location));
+        const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", self.location));
+        const pyodide = await loadPyodideFromSnapshot(loadPyodide, options);
+        self.pyodide = pyodide;
+        self.appUnpacked = unpackAppArchive(await archive);
+        return pyodide;
+    })();
+    return pyodideStarting;
+}
+bootPyodide({
+    stdout: (text) => self.sendPythonOutput(text, false),
+    stderr: (text) => self.sendPythonOutput(text, true),
+});"""
+# The boot script still fetches the archive (cheap from the service worker's cache); the files
+# are already in place, so its copy is dropped.
+UNPACKED = """self.flet_js.unpackAppArchive = async (response) => {
+    await response.body?.cancel();
+    await self.appUnpacked;
+};"""
+# The page's side: Flet's python.js makes the worker when Flutter's engine connects, ~0.5 s into
+# a start; this makes it when the page loads, and hands it over then.
+EARLY_WORKER = """// Added by `tryghedspuls build-web`: start Python's worker with the page.
+let earlyPythonWorker = new Worker("python-worker.js", { type: "module" });
+function takeEarlyPythonWorker() {
+    const worker = earlyPythonWorker;
+    earlyPythonWorker = null;
+    return worker;
+}
+"""
+NEW_WORKER = "app.worker = new Worker("
 
 # Python's tarfile takes ~2 s of a start on a busy machine to unpack our ~400 files (its "data"
 # filter checks every path); this does it in JavaScript in a few milliseconds. The archive is our
@@ -92,7 +134,7 @@ UNPACK_APP = """async function unpackAppArchive(response) {
         offset += 512 + Math.ceil(size / 512) * 512;
     }
 }
-self.flet_js.unpackAppArchive = unpackAppArchive;"""
+"""
 UNPACK = "await response.unpack_archive(format=_archive_format)"
 FLET_JS = "self.flet_js = {}; // namespace for Python global functions"
 
@@ -101,15 +143,24 @@ def patch_worker(out: Path) -> None:
     """python-worker.js: restore the snapshot instead of booting Pyodide from scratch."""
     worker = out / "python-worker.js"
     text = worker.read_text(encoding="utf-8")
-    text = _replace_once(text, FLET_JS, f"{FLET_JS}\n{UNPACK_APP}")
+    text = _replace_once(text, FLET_JS, f"{FLET_JS}\n{UNPACK_APP}\n{UNPACKED}")
     text = _replace_once(text, UNPACK, "await flet_js.unpackAppArchive(response.js_response)")
     text = _replace_once(
         text,
         "self.pyodide = await loadPyodide({",
-        "self.pyodide = await loadPyodideFromSnapshot(loadPyodide, {",
+        "self.pyodide = await bootPyodide({",
     )
     # Say which way Python started (the worker's `self.pyodideBoot` holds it too).
     started = 'self.postMessage("initialized");'
     said = f'console.info("Pyodide boot:", self.pyodideBoot); {started}'
     text = _replace_once(text, started, said)
-    worker.write_text(BOOT_FROM_SNAPSHOT % {"file": SNAPSHOT_FILE} + "\n" + text, encoding="utf-8")
+    boot = BOOT_FROM_SNAPSHOT % {"file": SNAPSHOT_FILE}
+    early = EARLY_BOOT % {"archive": APP_ARCHIVE}
+    worker.write_text(f"{boot}\n{text}\n{early}\n", encoding="utf-8")
+    page = out / "python.js"
+    text = _replace_once(
+        page.read_text(encoding="utf-8"),
+        NEW_WORKER,
+        "app.worker = takeEarlyPythonWorker() || new Worker(",
+    )
+    page.write_text(f"{EARLY_WORKER}\n{text}", encoding="utf-8")

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ENTRY_MODULE = "pwa_main"
+APP_ARCHIVE = "app.tar.gz"  # next to index.html and python-worker.js
 # Imported by the app in the browser. msgpack runs as pure Python without its compiled module;
 # repath and six are what ft.Router matches routes with.
 PACKAGES = ("flet", "flet_charts", "msgpack", "repath", "six")
