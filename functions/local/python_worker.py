@@ -29,6 +29,8 @@ async function pyodideSnapshotBytes() {
 }
 // Pyodide 314.0.7 copies a snapshot into the memory a fresh start has, which is smaller than a
 // snapshot holding flet and the app: grow it first, through malloc so Emscripten sees it.
+// `bytes` is the snapshot's heap, without its header: aiming at the whole file overshot by the
+// header, and the loop then took thousands of small mallocs and a second, larger memory.
 function growingTo(createPyodideModule, bytes) {
     return async (settings) => {
         const module = await createPyodideModule(settings);
@@ -42,14 +44,25 @@ function growingTo(createPyodideModule, bytes) {
         return module;
     };
 }
+// Gives the snapshot's 38 MB back at once rather than at a garbage collection, which an idle
+// worker may not have for minutes: a buffer transferred into a closed channel is freed with it.
+function releaseNow(buffer) {
+    const { port1, port2 } = new MessageChannel();
+    port2.close();
+    port1.postMessage(null, [buffer]);
+    port1.close();
+}
 async function loadPyodideFromSnapshot(loadPyodide, options) {
     try {
         const snapshot = await pyodideSnapshotBytes();
         const asm = new URL("pyodide/pyodide.asm.mjs", self.location);  // as index.html says
-        const createPyodideModule = growingTo((await import(asm)).default, snapshot.length);
+        const header = new DataView(snapshot.buffer, snapshot.byteOffset).getUint32(4, true);
+        const heap = snapshot.length - header;  // restoreSnapshot: [magic, header size, …]
+        const createPyodideModule = growingTo((await import(asm)).default, heap);
         const pyodide = await loadPyodide(
             { ...options, _loadSnapshot: snapshot, createPyodideModule });
         delete pyodide._api.config._loadSnapshot;  // else Pyodide keeps the ~38 MB copy alive
+        releaseNow(snapshot.buffer);
         // Every tablet restores the same memory: give `random` a state of its own.
         pyodide.runPython("import random; random.seed()");
         self.pyodideBoot = "snapshot";
