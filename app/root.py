@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import flet as ft
 
-from app.admin.view import AdminView
 from app.components.message_view import MessageView
 from app.context import AppContext, Session
 from app.i18n import t
 from app.kiosk.view import KioskView
-from app.pulse.view import PulseView
 from app.signin.views import SigninReturnView
 from app.statement_view import StatementView
 
@@ -24,13 +22,27 @@ def NotFoundView() -> ft.Control:
     return MessageView(t("app.not_found"))
 
 
+def _pulse() -> ft.View:
+    """/pulse, imported on its route: a kiosk (Python in the browser) starts without the charts."""
+    from app.pulse.view import PulseView
+
+    return PulseView()
+
+
+def _admin() -> ft.View:
+    """/admin, imported on its route, like the pulse."""
+    from app.admin.view import AdminView
+
+    return AdminView()
+
+
 def routes() -> list[ft.Route]:
     """The app's routes; / is the kiosk, since that is what a tablet opens."""
     return [
         ft.Route(index=True, component=KioskView),
         ft.Route(path="kiosk", component=KioskView),
-        ft.Route(path="pulse", component=PulseView),
-        ft.Route(path="admin", component=AdminView),
+        ft.Route(path="pulse", component=_pulse),
+        ft.Route(path="admin", component=_admin),
         ft.Route(path="signin", component=SigninReturnView),
         ft.Route(path="tilgaengelighed", component=StatementView),
     ]
