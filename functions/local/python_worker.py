@@ -67,10 +67,14 @@ function copyingOnlyWhatDiffers(heap) {
 // Gives the snapshot's 38 MB back at once rather than at a garbage collection, which an idle
 // worker may not have for minutes: a buffer transferred into a closed channel is freed with it.
 function releaseNow(buffer) {
-    const { port1, port2 } = new MessageChannel();
-    port2.close();
-    port1.postMessage(null, [buffer]);
-    port1.close();
+    try {
+        const { port1, port2 } = new MessageChannel();
+        port2.close();
+        port1.postMessage(null, [buffer]);
+        port1.close();
+    } catch (error) {
+        // Python is up: a buffer that cannot be transferred waits for the garbage collector.
+    }
 }
 async function loadPyodideFromSnapshot(loadPyodide, options) {
     try {
