@@ -48,19 +48,19 @@ function growingTo(createPyodideModule, bytes) {
 // A third of a snapshot is pages of zeros, which fresh memory already is: restoring copies only
 // the pages that differ, so untouched pages cost the tablet no memory (~15 MB).
 function copyingOnlyWhatDiffers(heap) {
-    const PAGE = 4096;
-    const zero = (bytes, at) => {
-        const words = new BigUint64Array(bytes.buffer, bytes.byteOffset + at, PAGE / 8);
-        return words.every((word) => word === 0n);
+    const PAGE = 1024;  // in 32-bit words: 4 KiB
+    const zeros = (words, start) => {
+        for (let i = start; i < start + PAGE; i++) if (words[i] !== 0) return false;
+        return true;
     };
     heap.set = function (source, offset = 0) {
-        if (offset %% PAGE || source.byteOffset %% 8 || source.length %% PAGE) {
+        if (offset %% (4 * PAGE) || source.byteOffset %% 4 || source.length %% (4 * PAGE)) {
             return Int8Array.prototype.set.call(this, source, offset);
         }
-        for (let at = 0; at < source.length; at += PAGE) {
-            if (!(zero(source, at) && zero(this, offset + at))) {
-                Int8Array.prototype.set.call(this, source.subarray(at, at + PAGE), offset + at);
-            }
+        const from = new Int32Array(source.buffer, source.byteOffset, source.length / 4);
+        const to = new Int32Array(this.buffer, this.byteOffset + offset, source.length / 4);
+        for (let at = 0; at < from.length; at += PAGE) {
+            if (!(zeros(from, at) && zeros(to, at))) to.set(from.subarray(at, at + PAGE), at);
         }
     };
 }
