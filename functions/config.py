@@ -21,6 +21,7 @@ class Config:
     max_body_bytes: int = 256 * 1024
     tracing: bool = False
     cors_origins: tuple[str, ...] = ("*",)
+    ui_api_url: str | None = None  # the API address serve's UI proposes (default: serve's /api)
     # The Monday digest (functions/report/): where to send from and through, where the pulse is.
     smtp_url: str | None = None  # smtp://host:25, smtp+starttls://user:pass@host:587, smtps://…
     mail_from: str | None = None
@@ -46,6 +47,7 @@ def config_from(env: dict[str, str]) -> Config:
         cors_origins=tuple(
             o.strip() for o in env.get("TRYGHEDSPULS_CORS_ORIGINS", "*").split(",") if o.strip()
         ),
+        ui_api_url=env.get("TRYGHEDSPULS_API_URL") or None,
         smtp_url=env.get("TRYGHEDSPULS_SMTP_URL") or None,
         mail_from=env.get("TRYGHEDSPULS_MAIL_FROM") or None,
         pulse_url=env.get("TRYGHEDSPULS_PULSE_URL") or None,

@@ -12,7 +12,11 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from functions.api.admin import app
+from functions.api.services import use_services
 from functions.config import load_config
+from functions.local.embedded import prepare
+from functions.local.gateway import to_http_api_event
 
 
 @dataclass(frozen=True)
@@ -30,11 +34,6 @@ class Answer:
 
 def call_admin(data_dir: Path, method: str, path: str, body: dict) -> Answer:
     """Send one request to the embedded API of `data_dir` with its admin token."""
-    from functions.api.admin import app
-    from functions.api.services import use_services
-    from functions.local.gateway import to_http_api_event
-    from functions.local.server import prepare
-
     embedded = prepare(replace(load_config(), store="sqlite"), data_dir, "")
     headers = [
         (b"content-type", b"application/json"),
