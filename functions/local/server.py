@@ -33,12 +33,10 @@ def asgi_app(embedded: Embedded, config: Config):
     resolver = all_routes_resolver(cors=cors)
     api = LocalGateway(resolver.resolve, "/api", config.max_body_bytes)
     root = flet_fastapi.FastAPI()
-    # The UI reaches the API over HTTP only, like a tablet would; serve tells it where.
-    launch = LaunchConfig(api_url=config.ui_api_url or f"{embedded.base_url}/api")
     root.mount(
         "/",
         flet_fastapi.app(
-            main_for(launch),
+            main_for(launch_config(embedded, config)),
             no_cdn=True,
             app_name="Tryghedspuls",
             app_short_name="Tryghedspuls",
@@ -47,6 +45,11 @@ def asgi_app(embedded: Embedded, config: Config):
         ),
     )
     return with_security_headers(api_then_ui(api, accessible_pages(root)))
+
+
+def launch_config(embedded: Embedded, config: Config) -> LaunchConfig:
+    """What serve tells the UI: where its API is (the UI reaches it over HTTP, like a tablet)."""
+    return LaunchConfig(api_url=config.ui_api_url or f"{embedded.base_url}/api")
 
 
 def api_then_ui(api, ui):
