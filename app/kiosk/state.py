@@ -37,6 +37,7 @@ class GateStep(StrEnum):
     CONFIRM = "confirm"
 
 
+# Short names for the screens and tests; StrEnum members still equal their strings.
 LOADING, SETUP, IDLE, THANKS, DONE = Phase
 GATE_CLOSED, GATE_ASK, GATE_CHECKING, GATE_CONFIRM = GateStep
 DONE_SECONDS = 3.0
