@@ -15,18 +15,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from functions.config import load_config
-from functions.content import load_content
 from functions.domain.admin_access import rotate_admin_token
 from functions.domain.bootstrap import seed_prompts
 from functions.domain.pairing import make_admin_token
 from functions.local.embedded import private_data_dir, write_secret
-from functions.wiring import build_store, embedded_config
+from functions.wiring import build_store, embedded_config, services_from
 
 
 def _aws(args: argparse.Namespace) -> int:
-    config = replace(load_config(), store="dynamodb", table_name=args.table)
-    store = build_store(config)
-    seeded = seed_prompts(store, load_content(config.content_dir).as_document()["prompts"])
+    services = services_from(replace(load_config(), store="dynamodb", table_name=args.table))
+    store = services.store
+    seeded = seed_prompts(store, services.content["prompts"])
     now = datetime.now(UTC)
     record, token = rotate_admin_token(store, now) if args.rotate else make_admin_token(store, now)
     if seeded:
