@@ -25,7 +25,7 @@ DB_FILE = "tryghedspuls.db"  # the embedded data folder's database
 def build_store(config: Config) -> Store:
     """The SQLite store for the embedded stack, the DynamoDB store on AWS."""
     if config.store == "dynamodb":
-        # boto3 and the DynamoDB adapter: ~65 ms that the embedded stack and the CLI never pay.
+        # boto3 and the DynamoDB adapter: ~0.2 s that the embedded stack and the CLI never pay.
         from functions.store.dynamodb import DynamoStore  # noqa: PLC0415
 
         if not config.table_name:
