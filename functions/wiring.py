@@ -1,9 +1,9 @@
 """The composition root: the one place that turns a Config into services and picks the adapters.
 
 `serve` (functions/local/embedded.py), every command and each Lambda function build what they
-run here, from functions/config.py's Config; nothing else picks a store or reads the environment.
-Each Lambda function's `lambda_entry` (functions/api/resolvers.py) hands `services_from_environment`
-to functions/api/services.py, which calls it on the first request (a cold start).
+run here, from functions/config.py's Config (the one reader of the environment); nothing else
+picks a store. Each Lambda function's `lambda_entry` (functions/api/resolvers.py) hands
+`services_from_environment` to functions/api/services.py, which calls it on the first request.
 """
 
 from __future__ import annotations
