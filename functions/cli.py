@@ -19,7 +19,7 @@ from functions.local.web_snapshot import SnapshotFailed
 
 
 def _serve(args: argparse.Namespace) -> int:
-    # Flet's web server, FastAPI and uvicorn: ~0.5 s that the other commands need not pay.
+    # Flet's web server, FastAPI and uvicorn: 0.5-1 s that the other commands need not pay.
     from functions.local import connection_guard, server  # noqa: PLC0415
 
     logging.basicConfig(

@@ -30,7 +30,7 @@ def import_org(body: OrgImportBody, caller: Admin, services: Svc) -> dict:
 def pairing_sheets(body: PairingSheetsBody, caller: Admin, services: Svc):
     """A PDF with one page per workplace (or those of one area): a new single-use pairing code,
     valid for 14 days, as a QR code of the kiosk address and in large text."""
-    # fpdf2 and segno: ~0.3 s of every admin cold start, paid only for the sheets.
+    # fpdf2 and segno: ~0.25 s of every admin cold start, paid only for the sheets.
     from functions.documents.pairing_sheet_pdf import pairing_sheets_pdf  # noqa: PLC0415
 
     pages = make_sheet_pages(services.store, body.base_url, services.now(), body.area)

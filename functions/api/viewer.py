@@ -7,7 +7,7 @@ from functions.api.resolvers import lambda_entry, resolver_for
 
 def whole_api_document() -> str:
     """The OpenAPI document of every function's routes, built on the first request for it."""
-    # The other functions' routes: ~35 ms of every viewer cold start, paid only for this document.
+    # The other functions' routes: ~25-35 ms of a viewer cold start, paid only for this document.
     from functions.api.openapi import openapi_json  # noqa: PLC0415
 
     return openapi_json()

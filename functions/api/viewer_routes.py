@@ -49,7 +49,7 @@ def pulse_as_pdf(
     lang: Annotated[Literal["da", "en"], Query(description="Language of the page")] = "da",
 ):
     """One week on one A4 page for the noticeboard: figures, charts, sentences, questions."""
-    # fpdf2: ~0.3 s of every viewer cold start, paid only for the printed page.
+    # fpdf2: ~0.2 s of every viewer cold start, paid only for the printed page.
     from functions.report.printout import pdf_file_name, pulse_pdf  # noqa: PLC0415
 
     workplace = require_workplace(services.store, workplace_id)

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from functions.api.admin import app
 from functions.api.services import use_services
 from functions.config import load_config
 from functions.local.embedded import prepare
@@ -33,9 +34,6 @@ class Answer:
 
 def call_admin(data_dir: Path, method: str, path: str, body: dict) -> Answer:
     """Send one request to the embedded API of `data_dir` with its admin token."""
-    # Powertools and the admin routes: ~0.2 s that every other command would pay at start.
-    from functions.api.admin import app  # noqa: PLC0415
-
     embedded = prepare(replace(load_config(), store="sqlite"), data_dir, "")
     headers = [
         (b"content-type", b"application/json"),
