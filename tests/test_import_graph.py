@@ -94,3 +94,12 @@ def test_imports_for_type_checkers_alone_make_no_circle(tmp_path):
     modules = {"functions.a": tmp_path / "a.py", "functions.b": tmp_path / "b.py"}
     # Then only the import that runs counts
     assert import_graph(modules) == {"functions.a": {"functions.b"}, "functions.b": set()}
+
+
+def test_only_the_composition_root_picks_a_store_adapter():
+    # Given what every module outside the store package imports
+    graph = import_graph(functions_modules())
+    adapters = {"functions.store.sqlite", "functions.store.dynamodb"}
+    # Then the SQLite and DynamoDB adapters are chosen in functions/wiring.py alone
+    pickers = {m for m, imports in graph.items() if imports & adapters}
+    assert {m for m in pickers if not m.startswith("functions.store.")} == {"functions.wiring"}
