@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from functions.api.admin import app
@@ -34,7 +34,7 @@ class Answer:
 
 def call_admin(data_dir: Path, method: str, path: str, body: dict) -> Answer:
     """Send one request to the embedded API of `data_dir` with its admin token."""
-    embedded = prepare(replace(load_config(), store="sqlite"), data_dir, "")
+    embedded = prepare(load_config(), data_dir, "")  # SQLite in DIR, whatever the config says
     headers = [
         (b"content-type", b"application/json"),
         (b"authorization", f"Bearer {embedded.admin_token}".encode()),
