@@ -22,15 +22,15 @@ prompt            PROMPTS           PROMPT#<id>
 rotation order    PROMPTS           ORDER
 pin               PINS              WEEK#<week>#ALL or WEEK#<week>#WP#<wp>
 audit entry       AUDIT             <at>#<random>
-attempt counter   ATTEMPT#<bucket>  W#<window>
 digest record     DIGEST#<week>     <scope>#<sha-256 of the address>
 
-Items with an expiry (TTL `expires_at`): event markers, pairing codes, attempt counters, admin
-sessions and sign-in links (tokens with an expiry), digest records (after a year).
+Items with an expiry (TTL `expires_at`): event markers, pairing codes, admin sessions and sign-in
+links (tokens with an expiry), digest records (after a year). (Attempt counters, ATTEMPT#<bucket>
+/ W#<window>, are no longer written; TTL removes those left.)
 
 Access patterns (GetItem unless said otherwise; never Scan):
 - settings, sign-in settings, workplace, token by hash, device, pairing code, prompt, rotation,
-  completion, attempt counter, admin epoch: by key.
+  completion, admin epoch: by key.
 - rotate the admin token: one transaction raising the admin epoch (on condition) and adding the
   new token; tokens of older epochs are refused when read, so none needs to be listed.
 - all workplaces: Query pk=ORG, sk begins_with WP#.
@@ -46,7 +46,6 @@ Access patterns (GetItem unless said otherwise; never Scan):
 - pins of weeks first..last: Query pk=PINS, sk between WEEK#<first># and WEEK#<last>$.
 - a week's digest records: Query pk=DIGEST#<week>; claim one: UpdateItem with a condition.
 - newest audit entries: Query pk=AUDIT, descending, Limit.
-- is anything stored: Query pk=ORG / pk=PROMPTS with Limit 1, GetItem SETTINGS.
 
 Privacy: a check-in's score exists only inside its week's aggregate; an event marker holds its
 event id and a day-precision `expires_at`, nothing else. Completions carry their week, no time,
@@ -187,11 +186,6 @@ def pin_range(first_week: str, last_week: str) -> tuple[str, str]:
 def audit(at: str, suffix: str) -> Key:
     """An audit entry; the random suffix keeps entries of the same minute apart."""
     return Key(AUDIT_PK, f"{_part(at)}#{_part(suffix)}")
-
-
-def attempt(bucket: str, window: int) -> Key:
-    """The attempt counter of one bucket in one time window."""
-    return Key(f"ATTEMPT#{_part(bucket)}", f"W#{window}")
 
 
 def digest(week: str, scope: str, recipient_hash: str) -> Key:

@@ -75,6 +75,8 @@ CREATE TABLE IF NOT EXISTS pins (
 CREATE TABLE IF NOT EXISTS audit (
     seq INTEGER PRIMARY KEY, at TEXT NOT NULL, admin TEXT NOT NULL, action TEXT NOT NULL,
     detail TEXT NOT NULL);
+-- No longer written (pairing answers wrong codes late instead of counting them), but kept,
+-- like its purge below, so every file opens as before.
 CREATE TABLE IF NOT EXISTS attempts (
     bucket TEXT NOT NULL, time_window INTEGER NOT NULL, attempts INTEGER NOT NULL,
     expires_at INTEGER NOT NULL, PRIMARY KEY (bucket, time_window)) WITHOUT ROWID;
