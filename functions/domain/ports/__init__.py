@@ -4,6 +4,11 @@ Adapters (store/sqlite.py, store/dynamodb.py) build a Store from one part per po
 and the API depend only on these. A function that needs one aggregate takes its port (audit.py
 takes an AuditLog); one that needs several takes the Store. Methods speak the domain's language,
 never SQL or DynamoDB, and each is one short, bounded unit of work.
+
+A new method goes on its port, into that port's part in both adapters (store/sqlite_*.py,
+store/dynamodb_*.py) and, with the DynamoDB actions it uses, into store/dynamodb.py's ACTIONS;
+the contract suite (tests/store) then runs it on both. A new aggregate is a new port here, added
+to Store's bases, with a part in each adapter's constructor.
 """
 
 from __future__ import annotations
