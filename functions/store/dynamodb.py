@@ -29,14 +29,17 @@ _QUERY, _QUERY_INDEX = "Query", "Query:gsi1"
 ACTIONS: dict[str, frozenset[str]] = {
     name: frozenset(actions)
     for name, actions in {
+        # SettingsStore
         "get_settings": {_READ},
         "put_settings": {_WRITE},
         "get_signin_settings": {_READ},
         "put_signin_settings": {_WRITE},
+        # WorkplaceStore
         "create_workplace": {_WRITE},
         "get_workplace": {_READ},
         "list_workplaces": {_QUERY},
         "update_workplace": {_WRITE},
+        # TokenStore
         "put_token": {_WRITE},
         "find_token": {_READ},
         "list_viewer_tokens": {_QUERY_INDEX},
@@ -44,6 +47,7 @@ ACTIONS: dict[str, frozenset[str]] = {
         "admin_epoch": {_READ},
         "rotate_admin_tokens": {_CHANGE, _WRITE},
         "use_sign_in": {_CHANGE},
+        # DeviceStore
         "put_pairing_code": {_WRITE},
         "pair_device": {_CHANGE, _WRITE},
         "get_pairing_code": {_READ},
@@ -51,15 +55,18 @@ ACTIONS: dict[str, frozenset[str]] = {
         "list_devices": {_QUERY_INDEX},
         "record_heartbeat": {_CHANGE},
         "revoke_device": {_READ, _CHANGE},
+        # CheckinStore
         "record_checkins": {_WRITE, _CHANGE},
         "week_aggregates": {_QUERY},
         "organisation_aggregates": {_QUERY_INDEX},
         "release_aggregate": {_WRITE},
+        # CompletionStore
         "record_completions": {_WRITE},
         "list_completions": {_QUERY_INDEX},
         "list_held_completions": {_QUERY},
         "get_completion": {_READ},
         "set_completion_status": {_READ, _CHANGE, _WRITE, _DELETE},
+        # PromptStore
         "list_prompts": {_QUERY},
         "get_prompt": {_READ},
         "put_prompt": {_CHANGE},
@@ -68,8 +75,10 @@ ACTIONS: dict[str, frozenset[str]] = {
         "list_pins": {_QUERY},
         "put_pin": {_WRITE},
         "delete_pin": {_DELETE},
+        # AuditLog
         "append_audit": {_WRITE},
         "list_audit": {_QUERY},
+        # DigestLog
         "claim_digest": {_CHANGE},
         "finish_digest": {_WRITE},
         "list_digests": {_QUERY},
