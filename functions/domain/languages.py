@@ -43,6 +43,13 @@ def save_language(store: Store, address: str, language: str) -> None:
     store.put_language(address_hash(address), language)
 
 
+def languages_to_set(chosen: Iterable[tuple[str, str]], kept: dict[str, str]) -> dict[str, str]:
+    """Address hash -> language for each (address, language) that differs from what is kept
+    (nothing kept counts as Danish, so a file's "da" for someone new writes nothing)."""
+    wanted = {address_hash(address): language for address, language in chosen}
+    return {h: lang for h, lang in wanted.items() if kept.get(h, DEFAULT_LANGUAGE) != lang}
+
+
 def in_their_languages(store: Store, recipients: Iterable[Recipient]) -> list[Recipient]:
     """The recipients, each in their stored language (Danish when none is stored)."""
     chosen = store.list_languages()
