@@ -3,7 +3,8 @@ English (in the pulse or the console, signed in) or the organisation file says s
 
 What is kept is the least that does it: the SHA-256 of the address (digest_recipients.
 address_hash, as the digests' sent-once records keep it) and "da" or "en". The address itself is
-never stored for this; the digest finds a language by hashing the addresses it already has.
+never stored for this; the digest finds a language by hashing the addresses it already has, and
+forgets the language of anyone who no longer gets an e-mail (forget_unused_languages).
 """
 
 from __future__ import annotations
@@ -54,3 +55,13 @@ def in_their_languages(store: Store, recipients: Iterable[Recipient]) -> list[Re
     """The recipients, each in their stored language (Danish when none is stored)."""
     chosen = store.list_languages()
     return [replace(r, lang=chosen.get(r.address_hash, DEFAULT_LANGUAGE)) for r in recipients]
+
+
+def forget_unused_languages(store: Store, recipients: Iterable[Recipient]) -> int:
+    """Delete the kept languages of people who get no e-mail any more (no longer a leader or an
+    administrator); how many were deleted."""
+    wanted = {r.address_hash for r in recipients}
+    unused = sorted(h for h in store.list_languages() if h not in wanted)
+    if unused:
+        store.delete_languages(unused)
+    return len(unused)

@@ -214,6 +214,9 @@ class Store(Protocol):
     def list_languages(self) -> dict[str, str]:
         """Every kept language: address hash -> "da" or "en" (one bounded read for the digest)."""
 
+    def delete_languages(self, address_hashes: list[str]) -> None:
+        """Forget the languages of these hashes (none kept for one is no error)."""
+
     # --- lifecycle ------------------------------------------------------------------------------
     def is_empty(self) -> bool:
         """True when nothing was ever stored (the embedded server seeds content then)."""

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from functions.domain.digest import area_week, workplace_week
 from functions.domain.digest_organisation import organisation_week
 from functions.domain.digest_recipients import Recipient, admin_recipients, leader_recipients
-from functions.domain.languages import in_their_languages
+from functions.domain.languages import forget_unused_languages, in_their_languages
 from functions.domain.models import Settings
 from functions.domain.ports import Store
 from functions.report.blocks import Report
@@ -106,4 +106,7 @@ def send_digests(
 ) -> Outcome:
     """Send every digest of `week` that is not sent yet (see report/sending.py)."""
     compose = composer(store, week, settings, content, setup, now)
-    return send_week(store, mailer, week, recipients_of(store, setup), compose, now)
+    recipients = recipients_of(store, setup)
+    # A language is kept only while its person gets an e-mail: this run knows who does.
+    forget_unused_languages(store, recipients)
+    return send_week(store, mailer, week, recipients, compose, now)

@@ -9,6 +9,7 @@ from functions.store.dynamodb_table import Table
 ACTIONS = {
     "put_language": {"PutItem"},
     "list_languages": {"Query"},
+    "delete_languages": {"DeleteItem"},
 }
 
 
@@ -31,3 +32,8 @@ class DynamoLanguages:
         """One Query of the languages' partition."""
         items = self._table.query(keys.LANGUAGES_PK, prefix=keys.LANGUAGE_PREFIX)
         return {item["address_hash"]["S"]: item["language"]["S"] for item in items}
+
+    def delete_languages(self, address_hashes: list[str]) -> None:
+        """One DeleteItem each (only ever a few: people who stopped leading since the last run)."""
+        for address_hash in address_hashes:
+            self._table.delete(keys.language(address_hash))

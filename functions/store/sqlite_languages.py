@@ -22,3 +22,10 @@ class SqliteLanguages:
         """Every kept language, by address hash."""
         rows = self._db.read("SELECT address_hash, language FROM languages")
         return {row["address_hash"]: row["language"] for row in rows}
+
+    def delete_languages(self, address_hashes: list[str]) -> None:
+        """One transaction deleting each."""
+        with self._db.transaction() as db:
+            db.executemany(
+                "DELETE FROM languages WHERE address_hash = ?", [(h,) for h in address_hashes]
+            )

@@ -90,7 +90,7 @@ def a_working_week(stack: DeployedStack) -> None:
     stack.admin("GET", "/v1/devices")
 
     # The rollout: the organisation file (a dry run, then for real) and the pairing sheets
-    org = "område;arbejdsplads;ledere\nBørn;Solsikken;mette@norddjurs.dk\nBørn;Åkanden;\n"
+    org = "område;arbejdsplads;ledere;sprog\nBørn;Solsikken;mette@norddjurs.dk;en\nBørn;Åkanden;;\n"
     stack.admin("POST", "/v1/workplaces/import", body={"csv": org, "dry_run": True})
     assert stack.admin("POST", "/v1/workplaces/import", body={"csv": org})["updated"]
     sheets = {"base_url": "https://kiosk.example", "area": "Børn"}
@@ -113,7 +113,8 @@ def a_working_week(stack: DeployedStack) -> None:
     stack.admin("GET", "/v1/audit", query="limit=10")
 
     # Monday: the scheduler invokes the digest function, which writes to the workplace's leader
-    # and to the administrator set in the console above
+    # and to the administrator set in the console above, and forgets the language of Mette, who
+    # no longer leads anything
     stack.admin("PATCH", f"/v1/workplaces/{wp}", body={"leaders": ["leder@norddjurs.dk"]})
     boto3.client("sesv2").create_email_identity(EmailIdentity="norddjurs.dk")
     sent = stack.invoke("DigestFunction", {"run": "monday", "week": kiosk["week"]})

@@ -86,3 +86,22 @@ def test_no_administrator_with_an_address_gets_no_summary(store, smtp):
     send_due_digests(store, smtp)
     subjects = [m["Subject"] for m in smtp.mailbox.received]
     assert len(subjects) == 3 and not any("organisation" in s for s in subjects)
+
+
+def test_the_language_of_someone_who_gets_no_email_any_more_is_forgotten(store, smtp):
+    from dataclasses import replace
+
+    from functions.domain.digest_recipients import address_hash
+
+    # Given Carl and Bo chose English, and then Carl stopped leading Lageret
+    save_language(store, "carl@norddjurs.dk", "en")
+    save_language(store, "bo@norddjurs.dk", "en")
+    lageret = store.get_workplace("lageret")
+    store.update_workplace(replace(lageret, leaders=("dorte@norddjurs.dk",)))
+    # When Monday's digests go out
+    send_due_digests(store, smtp)
+    # Then Carl's language is gone (he gets no e-mail), Bo's is kept, and Dorte's is Danish
+    assert store.list_languages() == {address_hash("bo@norddjurs.dk"): "en"}
+    assert [m["Subject"] for m in smtp.mailbox.to("dorte@norddjurs.dk")] == [
+        "Ugens puls for Lageret – uge 48"
+    ]

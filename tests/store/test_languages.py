@@ -25,3 +25,11 @@ def test_choosing_again_replaces_the_language(store):
     store.put_language(ANNA, "da")
     # Then one language is kept for her: the last
     assert store.list_languages() == {ANNA: "da"}
+
+
+def test_forgotten_languages_are_gone_and_the_others_kept(store):
+    store.put_language(ANNA, "en")
+    store.put_language(BO, "en")
+    # Forgetting Anna's, and one never kept, is no error and leaves Bo's
+    store.delete_languages([ANNA, "f" * 64])
+    assert store.list_languages() == {BO: "en"}
