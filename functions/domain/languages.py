@@ -30,7 +30,7 @@ _NAMES = {
 
 
 def read_language(text: str) -> str:
-    """ "da" or "en" from what a person wrote (dansk, English …), or InvalidInput."""
+    """The code ("da" or "en") of what a person wrote (dansk, English …), or InvalidInput."""
     found = _NAMES.get(text.strip().casefold())
     if found is None:
         raise InvalidInput(f"{text.strip()[:40]!r} is not a language here: write da or en.")
