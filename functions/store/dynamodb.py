@@ -16,6 +16,7 @@ from functions.store.composed import compose
 from functions.store.dynamodb_audit import DynamoAudit
 from functions.store.dynamodb_devices import DynamoDevices
 from functions.store.dynamodb_digests import DynamoDigests
+from functions.store.dynamodb_languages import DynamoLanguages
 from functions.store.dynamodb_prompts import DynamoPrompts
 from functions.store.dynamodb_records import DynamoCheckins, DynamoCompletions
 from functions.store.dynamodb_settings import DynamoSettings
@@ -82,6 +83,10 @@ ACTIONS: dict[str, frozenset[str]] = {
         "claim_digest": {_CHANGE},
         "finish_digest": {_WRITE},
         "list_digests": {_QUERY},
+        # LanguageStore (the digest deletes the languages nobody needs any more)
+        "put_language": {_WRITE},
+        "list_languages": {_QUERY},
+        "delete_languages": {_DELETE},
     }.items()
 }
 
@@ -108,5 +113,6 @@ class DynamoStore:
                 ports.PromptStore: DynamoPrompts(self.table),
                 ports.AuditLog: DynamoAudit(self.table),
                 ports.DigestLog: DynamoDigests(self.table),
+                ports.LanguageStore: DynamoLanguages(self.table),
             },
         )

@@ -13,6 +13,7 @@ from functions.store.sqlite_audit import SqliteAudit
 from functions.store.sqlite_database import Database
 from functions.store.sqlite_devices import SqliteDevices
 from functions.store.sqlite_digests import SqliteDigests
+from functions.store.sqlite_languages import SqliteLanguages
 from functions.store.sqlite_prompts import SqlitePrompts
 from functions.store.sqlite_records import SqliteCheckins, SqliteCompletions
 from functions.store.sqlite_settings import SqliteSettings
@@ -37,6 +38,7 @@ class SqliteStore:
                 ports.PromptStore: SqlitePrompts(self.db),
                 ports.AuditLog: SqliteAudit(self.db),
                 ports.DigestLog: SqliteDigests(self.db),
+                ports.LanguageStore: SqliteLanguages(self.db),
             },
         )
 

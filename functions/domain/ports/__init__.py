@@ -20,6 +20,7 @@ from functions.domain.ports.checkins import CheckinStore
 from functions.domain.ports.completions import CompletionStore
 from functions.domain.ports.devices import DeviceStore
 from functions.domain.ports.digests import DigestLog
+from functions.domain.ports.languages import LanguageStore
 from functions.domain.ports.prompts import PromptStore
 from functions.domain.ports.settings import SettingsStore
 from functions.domain.ports.tokens import TokenStore
@@ -32,6 +33,7 @@ __all__ = [
     "CompletionStore",
     "DeviceStore",
     "DigestLog",
+    "LanguageStore",
     "PromptStore",
     "SettingsStore",
     "Store",
@@ -51,6 +53,7 @@ class Store(
     PromptStore,
     AuditLog,
     DigestLog,
+    LanguageStore,
     Protocol,
 ):
     """Everything Tryghedspuls keeps: every port at once, for the places that need several."""
