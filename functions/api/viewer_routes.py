@@ -8,6 +8,7 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
+from functions.api.answers_viewer import ContentAnswer, PulseAnswer
 from functions.api.callers import Svc, Viewer
 from functions.domain.pairing import require_workplace
 from functions.domain.pulse import pulse_csv, workplace_pulse
@@ -19,10 +20,11 @@ Weeks = Annotated[int, Query(ge=1, le=52, description="How many weeks, ending wi
 
 
 @router.get("/v1/workplaces/<workplace_id>/pulse", tags=["viewer"])
-def pulse(workplace_id: str, caller: Viewer, services: Svc, weeks: Weeks = 12) -> dict:
+def pulse(workplace_id: str, caller: Viewer, services: Svc, weeks: Weeks = 12) -> PulseAnswer:
     """The weekly pulse: figures under anonymity, organisation trend, prompt and sentences."""
     workplace = require_workplace(services.store, workplace_id)
-    return workplace_pulse(services.store, workplace, weeks, services.settings(), services.now())
+    found = workplace_pulse(services.store, workplace, weeks, services.settings(), services.now())
+    return PulseAnswer.model_validate(found)
 
 
 @router.get("/v1/workplaces/<workplace_id>/pulse.csv", tags=["viewer"])
@@ -66,9 +68,9 @@ def pulse_as_pdf(
 
 
 @router.get("/v1/content", tags=["public"])
-def content(services: Svc) -> dict:
+def content(services: Svc) -> ContentAnswer:
     """The agreed texts: definition, behaviours, question, prompts, next step, OLFA (da and en)."""
-    return services.content
+    return ContentAnswer.model_validate(services.content)
 
 
 @router.get("/v1/openapi.json", tags=["public"], include_in_schema=False)

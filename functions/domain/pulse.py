@@ -9,17 +9,49 @@ from __future__ import annotations
 
 import secrets
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime
 
 from functions.domain.anonymity import rollup
 from functions.domain.csv_export import weekly_csv
-from functions.domain.models import CompletionStatus, Settings, Workplace
+from functions.domain.models import Completion, CompletionStatus, Prompt, Settings, Workplace
 from functions.domain.ports import Store
 from functions.domain.prompts import prompt_of_week
 from functions.domain.release import released_rollup, released_week
 from functions.domain.weeks import current_week, shift_week, weeks_ending
 
 _random = secrets.SystemRandom()
+
+
+@dataclass(frozen=True)
+class TrendWeek:
+    """The organisation's mean in one week (None when too few answered)."""
+
+    week: str
+    mean: float | None
+
+
+@dataclass(frozen=True)
+class WorkplacePulse:
+    """One workplace's pulse: figures per week (anonymity.public_week), the organisation's
+    trend, this week's prompt and its visible completions in random order."""
+
+    workplace: Workplace
+    threshold: int
+    week: str
+    weeks: list[dict]
+    organisation: list[TrendWeek]
+    prompt: Prompt | None
+    completions: list[Completion]
+
+
+@dataclass(frozen=True)
+class LastWeek:
+    """Last week's count and mean, as a kiosk shows them."""
+
+    week: str
+    responses: int
+    mean: float
 
 
 def weekly_figures(store: Store, workplace_id: str, weeks: list[str], k: int) -> list[dict]:
@@ -29,34 +61,31 @@ def weekly_figures(store: Store, workplace_id: str, weeks: list[str], k: int) ->
     return [released_week(w, running.get(w), released.get(w), k) for w in weeks]
 
 
-def organisation_trend(store: Store, weeks: list[str], k: int) -> list[dict]:
+def organisation_trend(store: Store, weeks: list[str], k: int) -> list[TrendWeek]:
     """The organisation's mean per week over the workplaces that are not suppressed."""
     by_week = store.organisation_aggregates(weeks, released=True)
-    return [
-        {"week": week, "mean": rollup(by_week.get(week, {}).values(), k)["mean"]} for week in weeks
-    ]
+    return [TrendWeek(week, rollup(by_week.get(week, {}).values(), k)["mean"]) for week in weeks]
 
 
 def workplace_pulse(
     store: Store, workplace: Workplace, count: int, settings: Settings, now: datetime
-) -> dict:
+) -> WorkplacePulse:
     """The weekly pulse of one workplace: figures, organisation trend, prompt and sentences."""
     k = settings.anonymity_threshold
     week = current_week(now)
     weeks = weeks_ending(week, count)
     prompt = prompt_of_week(store, week, workplace.id)
-    completions = store.list_completions(workplace.id, week, (CompletionStatus.VISIBLE,))
-    shown = [{"id": c.id, "text": c.text} for c in completions]
+    shown = list(store.list_completions(workplace.id, week, (CompletionStatus.VISIBLE,)))
     _random.shuffle(shown)  # order of arrival could hint at who wrote what
-    return {
-        "workplace": {"id": workplace.id, "name": workplace.name, "area": workplace.area},
-        "threshold": k,
-        "week": week,
-        "weeks": weekly_figures(store, workplace.id, weeks, k),
-        "organisation": organisation_trend(store, weeks, k),
-        "prompt": {"id": prompt.id, "da": prompt.da, "en": prompt.en} if prompt else None,
-        "completions": shown,
-    }
+    return WorkplacePulse(
+        workplace=workplace,
+        threshold=k,
+        week=week,
+        weeks=weekly_figures(store, workplace.id, weeks, k),
+        organisation=organisation_trend(store, weeks, k),
+        prompt=prompt,
+        completions=shown,
+    )
 
 
 def pulse_csv(
@@ -67,7 +96,9 @@ def pulse_csv(
     return weekly_csv(weekly_figures(store, workplace.id, weeks, settings.anonymity_threshold))
 
 
-def last_week_for_kiosk(store: Store, workplace: Workplace, k: int, now: datetime) -> dict | None:
+def last_week_for_kiosk(
+    store: Store, workplace: Workplace, k: int, now: datetime
+) -> LastWeek | None:
     """Last week's count and mean for the kiosk, or None when hidden or too few answered."""
     if not workplace.kiosk_shows_last_week:
         return None
@@ -75,7 +106,7 @@ def last_week_for_kiosk(store: Store, workplace: Workplace, k: int, now: datetim
     figures = weekly_figures(store, workplace.id, [week], k)[0]
     if figures["suppressed"]:
         return None
-    return {"week": week, "responses": figures["responses"], "mean": figures["mean"]}
+    return LastWeek(week, figures["responses"], figures["mean"])
 
 
 def organisation_pulse(store: Store, week: str, settings: Settings) -> dict:
