@@ -5,6 +5,7 @@ from __future__ import annotations
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
 
+from functions.api.answers_common import file_answer
 from functions.api.answers_organisation import FleetAnswer, ImportAnswer
 from functions.api.bodies import OrgImportBody, PairingSheetsBody
 from functions.api.callers import Admin, Svc
@@ -27,7 +28,11 @@ def import_org(body: OrgImportBody, caller: Admin, services: Svc) -> ImportAnswe
     return ImportAnswer.model_validate(plan_view(plan, body.dry_run))
 
 
-@router.post("/v1/pairing-sheets", tags=["admin"])
+@router.post(
+    "/v1/pairing-sheets",
+    tags=["admin"],
+    responses=file_answer("application/pdf", "A page with a pairing code per workplace"),
+)
 def pairing_sheets(body: PairingSheetsBody, caller: Admin, services: Svc):
     """A PDF with one page per workplace (or those of one area): a new single-use pairing code,
     valid for 14 days, as a QR code of the kiosk address and in large text."""

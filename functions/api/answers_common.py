@@ -71,3 +71,9 @@ class AreaFigures(Figures):
 
 # For a route that answers 204 with no body: the OpenAPI document says so instead of "200".
 NO_CONTENT = {204: {"description": "Done; no body"}}
+
+
+def file_answer(media_type: str, what: str) -> dict:
+    """The OpenAPI `responses` of a route that answers a file (CSV, PDF) rather than JSON."""
+    schema = {"type": "string", "format": "binary"}
+    return {200: {"description": what, "content": {media_type: {"schema": schema}}}}

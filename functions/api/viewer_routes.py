@@ -8,6 +8,7 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
+from functions.api.answers_common import file_answer
 from functions.api.answers_viewer import ContentAnswer, PulseAnswer
 from functions.api.callers import Svc, Viewer
 from functions.domain.pairing import require_workplace
@@ -27,7 +28,11 @@ def pulse(workplace_id: str, caller: Viewer, services: Svc, weeks: Weeks = 12) -
     return PulseAnswer.model_validate(found)
 
 
-@router.get("/v1/workplaces/<workplace_id>/pulse.csv", tags=["viewer"])
+@router.get(
+    "/v1/workplaces/<workplace_id>/pulse.csv",
+    tags=["viewer"],
+    responses=file_answer("text/csv", "The weekly figures, semicolon-separated"),
+)
 def pulse_as_csv(workplace_id: str, caller: Viewer, services: Svc, weeks: Weeks = 12):
     """The weekly figures as CSV for a spreadsheet."""
     workplace = require_workplace(services.store, workplace_id)
@@ -40,7 +45,11 @@ def pulse_as_csv(workplace_id: str, caller: Viewer, services: Svc, weeks: Weeks 
     )
 
 
-@router.get("/v1/workplaces/<workplace_id>/pulse.pdf", tags=["viewer"])
+@router.get(
+    "/v1/workplaces/<workplace_id>/pulse.pdf",
+    tags=["viewer"],
+    responses=file_answer("application/pdf", "The week on one A4 page"),
+)
 def pulse_as_pdf(
     workplace_id: str,
     caller: Viewer,
