@@ -16,8 +16,10 @@ from functions.api.answers_device import (
 from functions.api.bodies import CheckinsBody, CompletionsBody, HeartbeatBody, PairBody
 from functions.api.callers import Device, Svc
 from functions.api.heartbeat_metrics import publish_heartbeat
+from functions.api.services import Services
 from functions.domain import pairing, recording
 from functions.domain.kiosk import kiosk_week
+from functions.domain.models import TokenRecord
 
 router = Router()
 
@@ -39,7 +41,7 @@ def kiosk(caller: Device, services: Svc) -> KioskAnswer:
     return _kiosk_answer(caller, services)
 
 
-def _kiosk_answer(caller, services) -> KioskAnswer:
+def _kiosk_answer(caller: TokenRecord, services: Services) -> KioskAnswer:
     workplace = pairing.require_workplace(services.store, caller.workplace_id)
     week = kiosk_week(
         services.store, workplace, services.content, services.settings(), services.now()
