@@ -6,7 +6,7 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
 
 from functions.api.answers_common import file_answer
-from functions.api.answers_organisation import FleetAnswer, ImportAnswer
+from functions.api.answers_rollout import FleetAnswer, ImportAnswer
 from functions.api.bodies import OrgImportBody, PairingSheetsBody
 from functions.api.callers import Admin, Svc
 from functions.domain.audit import audit

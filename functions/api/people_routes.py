@@ -54,9 +54,9 @@ def area_pulse(
         raise Forbidden("Your account does not lead every workplace of this area.")
     chosen = parse_week(week) if week else current_week(services.now())
     whole = organisation_pulse(services.store, chosen, services.settings())
-    found = [a for a in whole["areas"] if a["area"] == area]
+    found = [a for a in whole.areas if a.area == area]
     if not found:
         raise NotFound("No such area.")
     return AreaPulseAnswer(
-        week=whole["week"], threshold=whole["threshold"], area=AreaFigures.model_validate(found[0])
+        week=whole.week, threshold=whole.threshold, area=AreaFigures.model_validate(found[0])
     )

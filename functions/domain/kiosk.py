@@ -9,7 +9,8 @@ from typing import Any
 from functions.domain.models import Prompt, Settings, Workplace
 from functions.domain.ports import Store
 from functions.domain.prompts import prompt_of_week
-from functions.domain.pulse import LastWeek, last_week_for_kiosk
+from functions.domain.pulse import last_week_for_kiosk
+from functions.domain.pulse_views import LastWeek
 from functions.domain.tablet_clock import server_time
 from functions.domain.weeks import current_week
 

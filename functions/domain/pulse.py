@@ -9,49 +9,26 @@ from __future__ import annotations
 
 import secrets
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import datetime
 
 from functions.domain.anonymity import rollup
 from functions.domain.csv_export import weekly_csv
-from functions.domain.models import Completion, CompletionStatus, Prompt, Settings, Workplace
+from functions.domain.models import CompletionStatus, Settings, Workplace
 from functions.domain.ports import Store
 from functions.domain.prompts import prompt_of_week
+from functions.domain.pulse_views import (
+    AreaFigures,
+    Figures,
+    LastWeek,
+    OrganisationPulse,
+    TrendWeek,
+    WorkplaceFigures,
+    WorkplacePulse,
+)
 from functions.domain.release import released_rollup, released_week
 from functions.domain.weeks import current_week, shift_week, weeks_ending
 
 _random = secrets.SystemRandom()
-
-
-@dataclass(frozen=True)
-class TrendWeek:
-    """The organisation's mean in one week (None when too few answered)."""
-
-    week: str
-    mean: float | None
-
-
-@dataclass(frozen=True)
-class WorkplacePulse:
-    """One workplace's pulse: figures per week (anonymity.public_week), the organisation's
-    trend, this week's prompt and its visible completions in random order."""
-
-    workplace: Workplace
-    threshold: int
-    week: str
-    weeks: list[dict]
-    organisation: list[TrendWeek]
-    prompt: Prompt | None
-    completions: list[Completion]
-
-
-@dataclass(frozen=True)
-class LastWeek:
-    """Last week's count and mean, as a kiosk shows them."""
-
-    week: str
-    responses: int
-    mean: float
 
 
 def weekly_figures(store: Store, workplace_id: str, weeks: list[str], k: int) -> list[dict]:
@@ -109,7 +86,7 @@ def last_week_for_kiosk(
     return LastWeek(week, figures["responses"], figures["mean"])
 
 
-def organisation_pulse(store: Store, week: str, settings: Settings) -> dict:
+def organisation_pulse(store: Store, week: str, settings: Settings) -> OrganisationPulse:
     """Every area and workplace in one week, suppressed where too few answered.
 
     Areas and the organisation are rolled up only from workplaces that reach the threshold, so no
@@ -129,31 +106,37 @@ def organisation_pulse(store: Store, week: str, settings: Settings) -> dict:
                 week, running.get(workplace.id), aggregates.get(workplace.id), k
             )
             rows.append(
-                {
-                    "id": workplace.id,
-                    "name": workplace.name,
-                    "responses": figures["responses"],
-                    "mean": figures["mean"],
-                    "suppressed": figures["suppressed"],
-                }
+                WorkplaceFigures(
+                    id=workplace.id,
+                    name=workplace.name,
+                    responses=figures["responses"],
+                    mean=figures["mean"],
+                    suppressed=figures["suppressed"],
+                )
             )
-        totals = released_rollup(
-            [running[w.id] for w in members if w.id in running],
-            [aggregates[w.id] for w in members if w.id in aggregates],
-            k,
+        totals = _public_rollup(
+            released_rollup(
+                [running[w.id] for w in members if w.id in running],
+                [aggregates[w.id] for w in members if w.id in aggregates],
+                k,
+            )
         )
-        area_views.append({"area": area or None, **_public_rollup(totals), "workplaces": rows})
-    return {
-        "week": week,
-        "threshold": k,
-        "organisation": _public_rollup(released_rollup(running.values(), aggregates.values(), k)),
-        "areas": area_views,
-    }
+        area_views.append(
+            AreaFigures(
+                responses=totals.responses,
+                mean=totals.mean,
+                suppressed=totals.suppressed,
+                area=area or None,
+                workplaces=rows,
+            )
+        )
+    return OrganisationPulse(
+        week=week,
+        threshold=k,
+        organisation=_public_rollup(released_rollup(running.values(), aggregates.values(), k)),
+        areas=area_views,
+    )
 
 
-def _public_rollup(totals: dict) -> dict:
-    return {
-        "responses": totals["responses"],
-        "mean": totals["mean"],
-        "suppressed": totals["suppressed"],
-    }
+def _public_rollup(totals: dict) -> Figures:
+    return Figures(totals["responses"], totals["mean"], totals["suppressed"])
