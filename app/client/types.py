@@ -276,3 +276,17 @@ class AuditEntry(TypedDict):
     admin: str
     action: str
     detail: str
+
+
+class ConfigCheck(TypedDict):
+    """POST /v1/heartbeat with config_version: the kiosk's new configuration, or None."""
+
+    config_version: str
+    kiosk: KioskConfig | None
+
+
+class ReviewedCompletion(TypedDict):
+    """PATCH /v1/completions/{id}."""
+
+    id: str
+    status: Literal["visible", "held", "hidden"]

@@ -1,4 +1,4 @@
-"""The app's client types (app/client/types.py) are the OpenAPI document's answers, checked:
+"""The app's client types (app/client/types*.py) are the OpenAPI document's answers, checked:
 each TypedDict has its schema's fields, required as there, of the same JSON types, nullable
 exactly where the schema is, nested types checked the same way. The app runs under Pyodide and
 never imports functions/, so its types cannot be the answer models themselves; this test keeps
@@ -14,6 +14,7 @@ from typing import Literal, Union, get_args, get_origin, get_type_hints, is_type
 import pytest
 
 from app.client import types as client_types
+from app.client import types_rollout, types_signin
 from functions.api.openapi import openapi_json
 
 SCHEMAS = json.loads(openapi_json())["components"]["schemas"]
@@ -38,8 +39,22 @@ TYPED_ANSWERS = {
     "Settings": "SettingsAnswer",
     "AdminSession": "SessionAnswer",
     "AuditEntry": "AuditEntryAnswer",
+    "SigninFacts": "SigninFacts",
+    "Me": "MeAnswer",
+    "AreaPulse": "AreaPulseAnswer",
+    "SigninSettings": "SigninSettingsAnswer",
+    "ConfigCheck": "HeartbeatAnswer",
+    "ReviewedCompletion": "ReviewedCompletion",
+    "ImportResult": "ImportAnswer",
+    "Fleet": "FleetAnswer",
 }
+MODULES = (client_types, types_signin, types_rollout)
 JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean"}
+
+
+def client_type(name: str):
+    """A TypedDict of the app's client, by name."""
+    return next(getattr(m, name) for m in MODULES if hasattr(m, name))
 
 
 def schema_of(ref_or_schema: dict) -> dict:
@@ -62,8 +77,12 @@ def differences(annotation, schema: dict, where: str, seen: set[str]) -> list[st
         annotation = rest[0] if len(rest) == 1 else Union[tuple(rest)]  # noqa: UP007
     if optional != nullable:
         return [f"{where}: nullable in {'the client' if optional else 'the schema'} only"]
-    if len(branches) != 1:
-        return [f"{where}: the schema allows {len(branches)} kinds of value"]
+    kinds = [a for a in args if a is not type(None)] or [annotation]
+    if len(kinds) != len(branches):
+        return [f"{where}: {len(kinds)} kinds of value here, {len(branches)} in the schema"]
+    if len(kinds) > 1:  # each kind the client names is one the schema allows, in any order
+        unmatched = [k for k in kinds if all(differences(k, b, where, seen) for b in branches)]
+        return [f"{where}: {k} is not among the schema's kinds" for k in unmatched]
     schema = schema_of(branches[0])
     if is_typeddict(annotation):
         seen.add(annotation.__name__)
@@ -73,6 +92,11 @@ def differences(annotation, schema: dict, where: str, seen: set[str]) -> list[st
         if schema.get("type") != "array":
             return [f"{where}: a list in the client, not in the schema"]
         return differences(get_args(annotation)[0], schema["items"], f"{where}[]", seen)
+    if origin is dict:  # keyed by names the schema may fix (propertyNames); values checked
+        if "additionalProperties" not in schema:
+            return [f"{where}: a dict in the client, fixed fields in the schema"]
+        value = get_args(annotation)[1]
+        return differences(value, schema["additionalProperties"], f"{where}{{}}", seen)
     if origin is Literal:
         if set(get_args(annotation)) != set(schema.get("enum", [schema.get("const")])):
             return [f"{where}: values {get_args(annotation)} vs {schema}"]
@@ -98,18 +122,19 @@ def typeddict_differences(typed, schema: dict, where: str, seen: set[str]) -> li
 
 @pytest.mark.parametrize(("typed_name", "schema_name"), TYPED_ANSWERS.items())
 def test_client_type_is_its_answers_schema(typed_name, schema_name):
-    typed = getattr(client_types, typed_name)
+    typed = client_type(typed_name)
     assert differences(typed, SCHEMAS[schema_name], typed_name, set()) == []
 
 
 def test_every_client_type_is_checked_against_the_schema():
     seen: set[str] = set()
     for typed_name, schema_name in TYPED_ANSWERS.items():
-        differences(getattr(client_types, typed_name), SCHEMAS[schema_name], typed_name, seen)
+        differences(client_type(typed_name), SCHEMAS[schema_name], typed_name, seen)
     defined = {
         name
-        for name, value in vars(client_types).items()
-        if is_typeddict(value) and value.__module__ == client_types.__name__
+        for module in MODULES
+        for name, value in vars(module).items()
+        if is_typeddict(value) and value.__module__ == module.__name__
     }
     assert defined - seen == set()
 
