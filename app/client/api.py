@@ -11,6 +11,7 @@ from typing import Any, cast
 from urllib.parse import quote, urlencode
 
 from app.client import types as t
+from app.client import types_content as tc
 from app.client import types_rollout as tr
 from app.client import types_signin as ts
 from app.client.errors import ApiError
@@ -75,7 +76,7 @@ class ApiClient:
             raise ApiError(response.status, "invalid_response", "answer is not JSON") from exc
 
     # Public
-    async def content(self) -> dict:
+    async def content(self) -> tc.Content:
         """GET /v1/content: the content document."""
         return await self._call("GET", "/v1/content")
 

@@ -14,7 +14,7 @@ from typing import Literal, Union, get_args, get_origin, get_type_hints, is_type
 import pytest
 
 from app.client import types as client_types
-from app.client import types_rollout, types_signin
+from app.client import types_content, types_rollout, types_signin
 from functions.api.openapi import openapi_json
 
 SCHEMAS = json.loads(openapi_json())["components"]["schemas"]
@@ -47,8 +47,9 @@ TYPED_ANSWERS = {
     "ReviewedCompletion": "ReviewedCompletion",
     "ImportResult": "ImportAnswer",
     "Fleet": "FleetAnswer",
+    "Content": "ContentAnswer",
 }
-MODULES = (client_types, types_signin, types_rollout)
+MODULES = (client_types, types_content, types_signin, types_rollout)
 JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean"}
 
 
