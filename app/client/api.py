@@ -93,6 +93,10 @@ class ApiClient:
         """GET /v1/me: {email, admin, workplaces: [{id, name, area}], areas}."""
         return await self._call("GET", "/v1/me")
 
+    async def save_my_language(self, language: str) -> None:
+        """PUT /v1/me/language: the signed-in person's language for the Monday e-mail."""
+        await self._call("PUT", "/v1/me/language", {"language": language})
+
     async def area_pulse(self, area: str, week: str | None = None) -> ts.AreaPulse:
         """GET /v1/area-pulse: one area's roll-up."""
         return await self._call("GET", "/v1/area-pulse", query={"area": area, "week": week})

@@ -31,6 +31,7 @@ class ImportResult(TypedDict):
     updated: list[UpdatedWorkplace]
     unchanged: int
     missing: list[WorkplaceBrief]
+    languages: int  # leaders whose e-mail language the file changes
 
 
 class TabletRow(TypedDict):

@@ -37,6 +37,7 @@ class ImportAnswer(Answer):
     updated: list[UpdatedWorkplace]
     unchanged: int
     missing: list[WorkplaceBrief]
+    languages: int  # leaders whose e-mail language the file changes
 
 
 class TabletRow(Answer):

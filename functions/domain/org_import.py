@@ -8,6 +8,8 @@ The stable key (README, "The organisation in one import"):
 - A row that matches nothing is a new workplace. A renamed row without an id is therefore new, and
   the old name shows among the missing: the dry run says so before anything changes.
 Workplaces that are not in the file are listed as missing and kept: the import never deletes.
+A `sprog` (language) column sets the leaders' Monday e-mail language (kept by address hash,
+domain/languages.py); only changes are written, and an empty cell leaves a language as it is.
 Everything is checked before the first write, so a refused file changes nothing.
 """
 
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from functions.domain.credentials import new_id
 from functions.domain.errors import FileRefused
+from functions.domain.languages import languages_to_set
 from functions.domain.models import Workplace
 from functions.domain.org_file import MAX_PROBLEMS_SHOWN, OrgRow, read_org_file
 from functions.domain.ports import Store
@@ -31,12 +34,14 @@ def name_key(name: str) -> str:
 
 @dataclass
 class ImportPlan:
-    """What an import does: workplaces to create, to update (before, after), left alone, missing."""
+    """What an import does: workplaces to create, to update (before, after), left alone, missing,
+    and the leaders' languages it sets (address hash -> "da" or "en")."""
 
     create: list[Workplace] = field(default_factory=list)
     update: list[tuple[Workplace, Workplace]] = field(default_factory=list)
     unchanged: list[Workplace] = field(default_factory=list)
     missing: list[Workplace] = field(default_factory=list)
+    languages: dict[str, str] = field(default_factory=dict)
 
 
 def plan_import(stored: list[Workplace], rows: list[OrgRow]) -> ImportPlan:
@@ -85,12 +90,17 @@ def plan_import(stored: list[Workplace], rows: list[OrgRow]) -> ImportPlan:
 
 def import_organisation(store: Store, text: str, dry_run: bool) -> ImportPlan:
     """Read the file, plan, and (unless a dry run) create and update; a refusal changes nothing."""
-    plan = plan_import(store.list_workplaces(), read_org_file(text))
+    rows = read_org_file(text)
+    plan = plan_import(store.list_workplaces(), rows)
+    chosen = [pair for row in rows for pair in row.languages]
+    plan.languages = languages_to_set(chosen, store.list_languages()) if chosen else {}
     if not dry_run:
         for workplace in plan.create:
             store.create_workplace(workplace)
         for _before, after in plan.update:
             store.update_workplace(after)
+        for hashed, language in plan.languages.items():
+            store.put_language(hashed, language)
     return plan
 
 
@@ -121,6 +131,7 @@ class PlanView:
     updated: list[UpdatedWorkplace]
     unchanged: int
     missing: list[Workplace]
+    languages: int  # leaders whose e-mail language the file changes
 
 
 def plan_view(plan: ImportPlan, dry_run: bool) -> PlanView:
@@ -133,7 +144,14 @@ def plan_view(plan: ImportPlan, dry_run: bool) -> PlanView:
             if getattr(before, name) != getattr(after, name)
         }
         updated.append(UpdatedWorkplace(after.id, after.name, after.area, changes))
-    return PlanView(dry_run, list(plan.create), updated, len(plan.unchanged), list(plan.missing))
+    return PlanView(
+        dry_run,
+        list(plan.create),
+        updated,
+        len(plan.unchanged),
+        list(plan.missing),
+        len(plan.languages),
+    )
 
 
 def _shown(value):

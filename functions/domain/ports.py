@@ -207,6 +207,16 @@ class Store(Protocol):
     def list_digests(self, week: str) -> list[DigestRecord]:
         """Every digest record of a week (for retries and for the console's report)."""
 
+    # --- digest languages (by the SHA-256 of an address, never the address) --------------------
+    def put_language(self, address_hash: str, language: str) -> None:
+        """Keep the language ("da" or "en") of the person whose address has this hash."""
+
+    def list_languages(self) -> dict[str, str]:
+        """Every kept language: address hash -> "da" or "en" (one bounded read for the digest)."""
+
+    def delete_languages(self, address_hashes: list[str]) -> None:
+        """Forget the languages of these hashes (none kept for one is no error)."""
+
     # --- lifecycle ------------------------------------------------------------------------------
     def is_empty(self) -> bool:
         """True when nothing was ever stored (the embedded server seeds content then)."""

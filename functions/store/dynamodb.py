@@ -36,6 +36,8 @@ from functions.store.dynamodb_items import (
     workplace_from,
     workplace_item,
 )
+from functions.store.dynamodb_languages import ACTIONS as LANGUAGE_ACTIONS
+from functions.store.dynamodb_languages import DynamoLanguages
 from functions.store.dynamodb_records import DynamoRecords
 from functions.store.dynamodb_table import Table, raising_on_failed_condition
 
@@ -90,6 +92,7 @@ ACTIONS: dict[str, frozenset[str]] = {
         "get_attempts": {_READ},
         "is_empty": {_QUERY, _READ},
         **DIGEST_ACTIONS,
+        **LANGUAGE_ACTIONS,
     }.items()
 }
 
@@ -99,7 +102,7 @@ def actions_for(methods: Iterable[str]) -> set[str]:
     return {action for method in methods for action in ACTIONS[method]}
 
 
-class DynamoStore(DynamoRecords, DynamoAccess, DynamoDigests):
+class DynamoStore(DynamoRecords, DynamoAccess, DynamoDigests, DynamoLanguages):
     """The Store on DynamoDB. `client` is a boto3 DynamoDB client; made on first use if None."""
 
     def __init__(self, table_name: str, client: Any = None):

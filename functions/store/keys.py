@@ -24,6 +24,7 @@ pin               PINS              WEEK#<week>#ALL or WEEK#<week>#WP#<wp>
 audit entry       AUDIT             <at>#<random>
 attempt counter   ATTEMPT#<bucket>  W#<window>
 digest record     DIGEST#<week>     <scope>#<sha-256 of the address>
+digest language   LANG              ADDR#<sha-256 of the address>
 
 Items with an expiry (TTL `expires_at`): event markers, pairing codes, attempt counters, admin
 sessions and sign-in links (tokens with an expiry), digest records (after a year).
@@ -45,6 +46,7 @@ Access patterns (GetItem unless said otherwise; never Scan):
 - prompts in creation order: Query pk=PROMPTS, sk begins_with PROMPT#, sorted by attribute `seq`.
 - pins of weeks first..last: Query pk=PINS, sk between WEEK#<first># and WEEK#<last>$.
 - a week's digest records: Query pk=DIGEST#<week>; claim one: UpdateItem with a condition.
+- every kept digest language: Query pk=LANG, sk begins_with ADDR# (one item per person who chose).
 - newest audit entries: Query pk=AUDIT, descending, Limit.
 - is anything stored: Query pk=ORG / pk=PROMPTS with Limit 1, GetItem SETTINGS.
 
@@ -81,6 +83,7 @@ PROMPTS_PK, PROMPT_PREFIX = "PROMPTS", "PROMPT#"
 REVIEW_PK, REVIEW_PREFIX = "REVIEW", "COMP#"
 PINS_PK = "PINS"
 AUDIT_PK = "AUDIT"
+LANGUAGES_PK, LANGUAGE_PREFIX = "LANG", "ADDR#"
 
 
 def workplace(workplace_id: str) -> Key:
@@ -202,3 +205,8 @@ def digest(week: str, scope: str, recipient_hash: str) -> Key:
 def digests_of_week(week: str) -> str:
     """The partition of a week's digest records."""
     return f"DIGEST#{_part(week)}"
+
+
+def language(address_hash: str) -> Key:
+    """The digest language of the person whose address has this SHA-256."""
+    return Key(LANGUAGES_PK, LANGUAGE_PREFIX + _part(address_hash))

@@ -11,6 +11,7 @@ from functions.domain.models import AuditEntry, Pin, Prompt, Settings, SigninSet
 from functions.store.sqlite_access import SqliteAccess
 from functions.store.sqlite_database import Database, raising_on_duplicate
 from functions.store.sqlite_digests import SqliteDigests
+from functions.store.sqlite_languages import SqliteLanguages
 from functions.store.sqlite_records import SqliteRecords
 
 _WORKPLACE = "SELECT id, name, area, kiosk_shows_last_week, leaders FROM workplaces"
@@ -31,7 +32,7 @@ def _prompt(row: sqlite3.Row) -> Prompt:
     return Prompt(id=row["id"], da=row["da"], en=row["en"], active=bool(row["active"]))
 
 
-class SqliteStore(SqliteRecords, SqliteAccess, SqliteDigests):
+class SqliteStore(SqliteRecords, SqliteAccess, SqliteDigests, SqliteLanguages):
     """The Store on one SQLite file. `trace`, if given, sees every SQL statement (tests count)."""
 
     def __init__(self, path: str, *, trace: Callable[[str], None] | None = None):
