@@ -11,6 +11,7 @@ from typing import Literal
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
 
+from functions.api.answers_common import NO_CONTENT
 from functions.api.bodies import _Body
 from functions.api.callers import Person, Svc
 from functions.domain.errors import Forbidden
@@ -25,7 +26,7 @@ class LanguageBody(_Body):
     language: Literal["da", "en"]
 
 
-@router.put("/v1/me/language", tags=["viewer"])
+@router.put("/v1/me/language", tags=["viewer"], responses=NO_CONTENT)
 def save_my_language(body: LanguageBody, caller: Person, services: Svc):
     """Keep the language the signed-in leader or administrator reads the Monday e-mail in."""
     if not caller.email:

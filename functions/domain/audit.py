@@ -12,8 +12,3 @@ def audit(store: AuditLog, admin: TokenRecord, action: str, detail: str, now: da
     """Record one admin change."""
     at = now.astimezone(UTC).replace(second=0, microsecond=0).isoformat().replace("+00:00", "Z")
     store.append_audit(AuditEntry(at=at, admin=admin.token_id, action=action, detail=detail))
-
-
-def audit_view(entry: AuditEntry) -> dict:
-    """An audit entry as the API shows it."""
-    return {"at": entry.at, "admin": entry.admin, "action": entry.action, "detail": entry.detail}

@@ -104,28 +104,54 @@ def import_organisation(store: Store, text: str, dry_run: bool) -> ImportPlan:
     return plan
 
 
-def _brief(workplace: Workplace) -> dict:
-    return {"id": workplace.id, "name": workplace.name, "area": workplace.area}
+@dataclass(frozen=True)
+class Change:
+    """One field of a workplace before and after the import."""
+
+    before: str | list[str] | None
+    after: str | list[str] | None
 
 
-def plan_view(plan: ImportPlan, dry_run: bool) -> dict:
+@dataclass(frozen=True)
+class UpdatedWorkplace:
+    """A workplace the import changes, as it will be, and only the fields that change."""
+
+    id: str
+    name: str
+    area: str | None
+    changes: dict[str, Change]
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """The plan as the API and the command show it."""
+
+    dry_run: bool
+    created: list[Workplace]
+    updated: list[UpdatedWorkplace]
+    unchanged: int
+    missing: list[Workplace]
+    languages: int  # leaders whose e-mail language the file changes
+
+
+def plan_view(plan: ImportPlan, dry_run: bool) -> PlanView:
     """The plan as the API and the command show it."""
     updated = []
     for before, after in plan.update:
         changes = {
-            name: {"from": _shown(getattr(before, name)), "to": _shown(getattr(after, name))}
+            name: Change(_shown(getattr(before, name)), _shown(getattr(after, name)))
             for name in _COMPARED
             if getattr(before, name) != getattr(after, name)
         }
-        updated.append(_brief(after) | {"changes": changes})
-    return {
-        "dry_run": dry_run,
-        "created": [_brief(w) | {"leaders": list(w.leaders)} for w in plan.create],
-        "updated": updated,
-        "unchanged": len(plan.unchanged),
-        "missing": [_brief(w) for w in plan.missing],
-        "languages": len(plan.languages),  # leaders whose e-mail language the file changes
-    }
+        updated.append(UpdatedWorkplace(after.id, after.name, after.area, changes))
+    return PlanView(
+        dry_run,
+        list(plan.create),
+        updated,
+        len(plan.unchanged),
+        list(plan.missing),
+        len(plan.languages),
+    )
 
 
 def _shown(value):
