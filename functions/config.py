@@ -26,11 +26,10 @@ class Config:
     smtp_url: str | None = None  # smtp://host:25, smtp+starttls://user:pass@host:587, smtps://…
     mail_from: str | None = None
     pulse_url: str | None = None  # the pulse page's address, for the links in the e-mails
-    digest_admins: tuple[str, ...] = ()  # who gets the organisation summary
     # Sign-in with the organisation's OpenID provider (issue 15); no issuer: no sign-in.
     oidc_issuer: str | None = None
     oidc_client_id: str | None = None
-    admin_emails: tuple[str, ...] = ()
+    admin_emails: tuple[str, ...] = ()  # administrators when signed in; get the Monday summary
 
 
 def config_from(env: dict[str, str]) -> Config:
@@ -51,11 +50,6 @@ def config_from(env: dict[str, str]) -> Config:
         smtp_url=env.get("TRYGHEDSPULS_SMTP_URL") or None,
         mail_from=env.get("TRYGHEDSPULS_MAIL_FROM") or None,
         pulse_url=env.get("TRYGHEDSPULS_PULSE_URL") or None,
-        digest_admins=tuple(
-            a.strip().lower()
-            for a in env.get("TRYGHEDSPULS_DIGEST_ADMINS", "").replace(";", ",").split(",")
-            if a.strip()
-        ),
         oidc_issuer=(env.get("TRYGHEDSPULS_OIDC_ISSUER") or "").strip() or None,
         oidc_client_id=(env.get("TRYGHEDSPULS_OIDC_CLIENT_ID") or "").strip() or None,
         admin_emails=tuple(

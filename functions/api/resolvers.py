@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import warnings
 from collections.abc import Callable
+from http import HTTPStatus
 from typing import Any
 
 from aws_lambda_powertools import Logger, Metrics
@@ -24,8 +25,17 @@ from functions.wiring import services_from_environment
 def resolver_for(
     routers: list[Router], resolver_class: type[ApiGatewayResolver] = APIGatewayHttpResolver, **kw
 ) -> ApiGatewayResolver:
-    """A validating resolver with the given route groups and the one error mapping."""
-    app = resolver_class(enable_validation=True, json_body_deserializer=json_body, **kw)
+    """A validating resolver with the given route groups and the one error mapping.
+
+    An answer that does not fit its own model (functions/api/answers_*.py) is our bug, not the
+    caller's: a 500 (in the one error shape, logged), never Powertools' default of a 4xx.
+    """
+    app = resolver_class(
+        enable_validation=True,
+        json_body_deserializer=json_body,
+        response_validation_error_http_code=HTTPStatus.INTERNAL_SERVER_ERROR,
+        **kw,
+    )
     app.use([json_bodies_only])
     for router in routers:
         app.include_router(router)

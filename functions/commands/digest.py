@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     setup = DigestSetup(
         sender=config.mail_from or "tryghedspuls@localhost",
         pulse_url=config.pulse_url or DEFAULT_PULSE_URL,
-        admins=config.digest_admins,
+        admins=config.admin_emails,
     )
     recipients = recipients_of(store, setup)
     if not recipients:

@@ -55,6 +55,9 @@ def summary(plan: dict) -> list[str]:
         )
         lines.append(f"  ~ {workplace['name']}: {changes}")
     lines.append(f"{plan['unchanged']} unchanged.")
+    if plan.get("languages"):
+        done = "would be set" if plan["dry_run"] else "was set"
+        lines.append(f"E-mail language {done} for {plan['languages']} leader(s).")
     if plan["missing"]:
         lines.append(f"{len(plan['missing'])} not in the file (kept, not deleted):")
         lines += [f"  ? {w['name']} ({w['area'] or '-'}) id {w['id']}" for w in plan["missing"]]

@@ -31,7 +31,7 @@ def lambda_handler(event: dict, context: Any) -> dict:
     if not config.mail_from:
         logger.warning("TRYGHEDSPULS_MAIL_FROM is not set: no digests are sent")
         return {"week": week, "sent": 0, "failed": 0, "skipped": 0}
-    setup = DigestSetup(config.mail_from, config.pulse_url, config.digest_admins)
+    setup = DigestSetup(config.mail_from, config.pulse_url, config.admin_emails)
     outcome = send_digests(
         services.store, _mailer, services.content, services.settings(), setup, week, now
     )

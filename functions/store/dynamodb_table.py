@@ -100,7 +100,7 @@ class Table:
         return answer.get("Attributes", {})
 
     def delete(self, k: Key) -> None:
-        """Remove one item (admin paths only; the kiosk's role never deletes)."""
+        """Remove one item (admin paths and the digest's stale languages; tablets never delete)."""
         self.client.delete_item(TableName=self.name, Key=key(k))
 
     def query(
