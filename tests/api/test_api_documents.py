@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from functions.api.openapi import openapi_json
-from functions.api.resolvers import all_routes_resolver
+from functions.api.openapi import all_routes_resolver, openapi_json
 
 DOCS = Path(__file__).parents[2] / "docs" / "api.md"
 NOT_IN_SCHEMA = {"GET /v1/openapi.json"}  # the document does not describe itself
