@@ -1,6 +1,7 @@
 """Where the app finds its API, and its version: read once, from the environment or a build file.
 
-Under CPython (the embedded server, `flet run`) the API address comes from the environment variable
+The embedded server knows its API's address and hands it to the app as a typed `LaunchConfig`.
+Standalone under CPython (`flet run`) the API address comes from the environment variable
 TRYGHEDSPULS_API_URL. Under Pyodide there is no environment: the static build writes
 `app/_build_config.py` with `API_URL = "..."`, which wins when present. Without either, the app
 falls back to the page's own origin plus /api, then to the embedded server's default.
@@ -12,10 +13,18 @@ fallback for /pulse, so links into the app must read `https://host/path/#/pulse?
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 APP_VERSION = "0.1.0"
 EMBEDDED_API_URL = "http://127.0.0.1:8550/api"
+
+
+@dataclass(frozen=True)
+class LaunchConfig:
+    """What the process that starts the app knows and the page does not (`serve`: its API)."""
+
+    api_url: str | None = None  # the API base URL a fresh kiosk proposes
 
 
 def _build_setting(name: str) -> str | None:
@@ -26,9 +35,10 @@ def _build_setting(name: str) -> str | None:
     return getattr(_build_config, name, None) or None
 
 
-def default_api_url(page_url: str | None = None) -> str:
-    """The API base URL a fresh kiosk proposes: build file, env, page origin + /api, or default."""
-    configured = _build_setting("API_URL") or os.environ.get("TRYGHEDSPULS_API_URL")
+def default_api_url(page_url: str | None = None, launched: str | None = None) -> str:
+    """The API base URL a fresh kiosk proposes: build file, the launcher's (`launched`), env,
+    page origin + /api, or default."""
+    configured = _build_setting("API_URL") or launched or os.environ.get("TRYGHEDSPULS_API_URL")
     if configured:
         return configured.rstrip("/")
     if page_url:

@@ -1,4 +1,5 @@
-"""Entry point: `main(page)` for `ft.run(main)` and for the embedded server's flet_web mount.
+"""Entry point: `main(page)` for `ft.run(main)`; `main_for(LaunchConfig(...))` for the embedded
+server's flet_web mount, which hands the app what it knows (its API's address).
 
 Standalone: `FLET_FORCE_WEB_SERVER=1 .venv/bin/python -m app.main` serves it for a browser.
 """
@@ -6,6 +7,7 @@ Standalone: `FLET_FORCE_WEB_SERVER=1 .venv/bin/python -m app.main` serves it for
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import flet as ft
@@ -14,7 +16,7 @@ from app import theme
 from app.client.storage import SharedPreferencesStore
 from app.client.transport import default_transport
 from app.components.page_language import locale_configuration
-from app.config import default_api_url
+from app.config import LaunchConfig, default_api_url
 from app.context import Session
 from app.i18n import DEFAULT_LANGUAGE, t
 from app.root import App
@@ -24,6 +26,20 @@ log = logging.getLogger(__name__)
 
 
 async def main(page: ft.Page) -> None:
+    """Build one session's services and render the route table (started on its own)."""
+    await start(page, LaunchConfig())
+
+
+def main_for(launch: LaunchConfig) -> Callable[[ft.Page], Awaitable[None]]:
+    """`main(page)` for a process that starts the app with what it knows (`serve`)."""
+
+    async def launched_main(page: ft.Page) -> None:
+        await start(page, launch)
+
+    return launched_main
+
+
+async def start(page: ft.Page, launch: LaunchConfig) -> None:
     """Build one session's services and render the route table."""
     page.title = t("app.title")
     theme.apply(page)
@@ -33,7 +49,7 @@ async def main(page: ft.Page) -> None:
     session = Session(
         store=SharedPreferencesStore(prefs),
         transport=default_transport(),
-        api_url=default_api_url(page.url),
+        api_url=default_api_url(page.url, launch.api_url),
         services=[prefs],
     )
 

@@ -11,11 +11,16 @@ from pathlib import Path
 
 from functions.commands import admin_token, backup, digest, import_org, pairing_sheet, restore
 from functions.config import load_config
+from functions.local.build_web import NotABuildFolder, build_web
+from functions.local.demo import fill_demo
+from functions.local.digest_loop import start_digests
+from functions.local.embedded import prepare
+from functions.local.web_snapshot import SnapshotFailed
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from functions.local.connection_guard import run
-    from functions.local.server import asgi_app, prepare
+    # Flet's web server, FastAPI and uvicorn: 0.5-1 s that the other commands need not pay.
+    from functions.local import connection_guard, server  # noqa: PLC0415
 
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(name)s %(message)s", datefmt="%H:%M:%S"
@@ -26,8 +31,6 @@ def _serve(args: argparse.Namespace) -> int:
     base_url = f"http://{shown_host}:{args.port}"
     embedded = prepare(config, Path(args.data_dir), base_url)
     if args.demo:
-        from functions.local.demo import fill_demo
-
         for team in fill_demo(embedded.services, args.demo_weeks):
             print(f"  Demo:   {team.name}: {base_url}{team.pulse_path()}")
     print(f"Tryghedspuls kører på {base_url}  (data: {Path(args.data_dir).resolve()})")
@@ -39,18 +42,13 @@ def _serve(args: argparse.Namespace) -> int:
     else:
         print(f"  Admin:  {base_url}/admin  (the admin token is in {embedded.token_file})")
     print(f"  API:    {base_url}/api/v1/openapi.json")
-    from functions.local.digest_loop import start_digests
-
     start_digests(embedded.services, config, base_url)
     sys.stdout.flush()
-    run(asgi_app(embedded, config), host=args.host, port=args.port)
+    connection_guard.run(server.asgi_app(embedded, config), host=args.host, port=args.port)
     return 0
 
 
 def _build_web(args: argparse.Namespace) -> int:
-    from functions.local.build_web import NotABuildFolder, build_web
-    from functions.local.web_snapshot import SnapshotFailed
-
     try:
         build_web(api_url=args.api_url, out=Path(args.out))
     except (NotABuildFolder, SnapshotFailed) as refused:

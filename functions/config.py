@@ -21,15 +21,15 @@ class Config:
     max_body_bytes: int = 256 * 1024
     tracing: bool = False
     cors_origins: tuple[str, ...] = ("*",)
+    ui_api_url: str | None = None  # the API address serve's UI proposes (default: serve's /api)
     # The Monday digest (functions/report/): where to send from and through, where the pulse is.
     smtp_url: str | None = None  # smtp://host:25, smtp+starttls://user:pass@host:587, smtps://…
     mail_from: str | None = None
     pulse_url: str | None = None  # the pulse page's address, for the links in the e-mails
-    digest_admins: tuple[str, ...] = ()  # who gets the organisation summary
     # Sign-in with the organisation's OpenID provider (issue 15); no issuer: no sign-in.
     oidc_issuer: str | None = None
     oidc_client_id: str | None = None
-    admin_emails: tuple[str, ...] = ()
+    admin_emails: tuple[str, ...] = ()  # administrators when signed in; get the Monday summary
 
 
 def config_from(env: dict[str, str]) -> Config:
@@ -46,14 +46,10 @@ def config_from(env: dict[str, str]) -> Config:
         cors_origins=tuple(
             o.strip() for o in env.get("TRYGHEDSPULS_CORS_ORIGINS", "*").split(",") if o.strip()
         ),
+        ui_api_url=env.get("TRYGHEDSPULS_API_URL") or None,
         smtp_url=env.get("TRYGHEDSPULS_SMTP_URL") or None,
         mail_from=env.get("TRYGHEDSPULS_MAIL_FROM") or None,
         pulse_url=env.get("TRYGHEDSPULS_PULSE_URL") or None,
-        digest_admins=tuple(
-            a.strip().lower()
-            for a in env.get("TRYGHEDSPULS_DIGEST_ADMINS", "").replace(";", ",").split(",")
-            if a.strip()
-        ),
         oidc_issuer=(env.get("TRYGHEDSPULS_OIDC_ISSUER") or "").strip() or None,
         oidc_client_id=(env.get("TRYGHEDSPULS_OIDC_CLIENT_ID") or "").strip() or None,
         admin_emails=tuple(

@@ -1,14 +1,20 @@
-"""The seed's texts (content/texts.json, content/prompts.json) as frozen records, and the content
-document that GET /v1/content serves. content/README.md describes the files."""
+"""The seed's texts (content/texts.json, content/prompts.json) as frozen Pydantic models, and the
+content document that GET /v1/content serves. content/README.md describes the files.
+
+The models are the schema: a missing key, an empty text or a repeated id is a ContentError that
+names the file and the place in it, e.g. `content/texts.json: question.en: expected a non-empty
+string`.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, field_validator
 
 from functions.domain.name_list import NameList
 
@@ -19,59 +25,73 @@ class ContentError(ValueError):
     """A content file is missing, is not valid JSON or does not follow content/README.md."""
 
 
-@dataclass(frozen=True)
-class Text:
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("expected a non-empty string")
+    return value
+
+
+NonEmpty = Annotated[str, AfterValidator(_not_blank)]
+
+
+class _Frozen(BaseModel):
+    # Read once per process and shared (load_content is cached): nobody may change it.
+    model_config = ConfigDict(frozen=True)
+
+
+def _unique(items: tuple[Any, ...]) -> tuple[Any, ...]:
+    ids = [item.id for item in items]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"ids must be unique: {ids}")
+    return items
+
+
+class Text(_Frozen):
     """One text in Danish (the seed's approved wording) and in English (ours)."""
 
-    da: str
-    en: str
+    da: NonEmpty
+    en: NonEmpty
 
     def as_dict(self) -> dict[str, str]:
         """{da, en}."""
-        return {"da": self.da, "en": self.en}
+        return self.model_dump()
 
 
-@dataclass(frozen=True)
-class PromptText:
+class PromptText(_Frozen):
     """A shared sentence prompt with its stable id (stored completions refer to it)."""
 
-    id: str
-    da: str
-    en: str
+    id: NonEmpty
+    da: NonEmpty
+    en: NonEmpty
 
     def as_dict(self) -> dict[str, str]:
         """{id, da, en}."""
-        return {"id": self.id, "da": self.da, "en": self.en}
+        return self.model_dump()
 
 
-@dataclass(frozen=True)
-class OlfaQuestion:
+class OlfaQuestion(_Frozen):
     """One of the four OLFA questions (Organisation, Ledelse, Fællesskab, Ansat)."""
 
-    id: str
+    id: NonEmpty
     heading: Text
     question: Text
 
     def as_dict(self) -> dict[str, Any]:
         """{id, heading: {da, en}, question: {da, en}}."""
-        return {
-            "id": self.id,
-            "heading": self.heading.as_dict(),
-            "question": self.question.as_dict(),
-        }
+        return self.model_dump()
 
 
-@dataclass(frozen=True)
-class Olfa:
+class Olfa(_Frozen):
     """The OLFA part: its intro and its four questions."""
 
     intro: Text
     questions: tuple[OlfaQuestion, ...]
 
+    _unique_ids = field_validator("questions")(_unique)
 
-@dataclass(frozen=True)
-class Content:
-    """Everything the product shows from the seed."""
+
+class Content(_Frozen):
+    """Everything the product shows from the seed: prompts.json's prompts, texts.json's rest."""
 
     title: Text
     definition: tuple[Text, ...]
@@ -84,6 +104,8 @@ class Content:
     next_step: Text
     olfa: Olfa
 
+    _unique_ids = field_validator("prompts")(_unique)
+
     def texts(self) -> Iterator[tuple[str, Text]]:
         """Every text with a label saying where it sits, e.g. ("prompts[modet]", Text(...))."""
         yield "title", self.title
@@ -93,7 +115,7 @@ class Content:
         yield "question", self.question
         yield from ((f"follow_ups[{i}]", t) for i, t in enumerate(self.follow_ups))
         yield "shared_intro", self.shared_intro
-        yield from ((f"prompts[{p.id}]", Text(p.da, p.en)) for p in self.prompts)
+        yield from ((f"prompts[{p.id}]", Text(da=p.da, en=p.en)) for p in self.prompts)
         yield "next_step", self.next_step
         yield "olfa.intro", self.olfa.intro
         for q in self.olfa.questions:
@@ -102,24 +124,7 @@ class Content:
 
     def as_document(self) -> dict[str, Any]:
         """The JSON-able content document of GET /v1/content (a fresh dict on every call)."""
-        return {
-            "title": self.title.as_dict(),
-            "definition": [t.as_dict() for t in self.definition],
-            "behaviours_intro": self.behaviours_intro.as_dict(),
-            "behaviours": [t.as_dict() for t in self.behaviours],
-            "question": self.question.as_dict(),
-            "follow_ups": [t.as_dict() for t in self.follow_ups],
-            "shared_intro": self.shared_intro.as_dict(),
-            "prompts": [p.as_dict() for p in self.prompts],
-            "next_step": self.next_step.as_dict(),
-            "olfa": {
-                "intro": self.olfa.intro.as_dict(),
-                "questions": [q.as_dict() for q in self.olfa.questions],
-            },
-        }
-
-
-_WithId = TypeVar("_WithId", PromptText, OlfaQuestion)
+        return self.model_dump(mode="json")
 
 
 def load_name_list(content_dir: Path | None = None) -> NameList:
@@ -151,43 +156,26 @@ def load_content(content_dir: Path | None = None) -> Content:
 
 @cache
 def _load(content_dir: Path) -> Content:
-    texts = _read_json(content_dir / "texts.json")
-    prompts = _read_json(content_dir / "prompts.json")
+    texts_path, prompts_path = content_dir / "texts.json", content_dir / "prompts.json"
+    texts, prompts = _read_json(texts_path), _read_json(prompts_path)
     if not isinstance(texts, dict):
-        raise ContentError(f"{content_dir / 'texts.json'}: expected an object")
-    olfa = _field(texts, "olfa", "texts.json")
-    return Content(
-        title=_text(_field(texts, "title", "texts.json"), "title"),
-        definition=_texts(texts, "definition"),
-        behaviours_intro=_text(_field(texts, "behaviours_intro", "texts.json"), "behaviours_intro"),
-        behaviours=_texts(texts, "behaviours"),
-        question=_text(_field(texts, "question", "texts.json"), "question"),
-        follow_ups=_texts(texts, "follow_ups"),
-        shared_intro=_text(_field(texts, "shared_intro", "texts.json"), "shared_intro"),
-        prompts=_unique(
-            tuple(
-                _prompt(item, f"prompts.json[{i}]")
-                for i, item in enumerate(_list(prompts, "prompts.json"))
-            )
-        ),
-        next_step=_text(_field(texts, "next_step", "texts.json"), "next_step"),
-        olfa=Olfa(
-            intro=_text(_field(olfa, "intro", "olfa"), "olfa.intro"),
-            questions=_unique(
-                tuple(
-                    _olfa_question(item, f"olfa.questions[{i}]")
-                    for i, item in enumerate(_list(_field(olfa, "questions", "olfa"), "olfa"))
-                )
-            ),
-        ),
-    )
+        raise ContentError(f"{texts_path}: expected an object")
+    try:
+        return Content.model_validate({**texts, "prompts": prompts})
+    except ValidationError as error:
+        raise ContentError(_explained(error, texts_path, prompts_path)) from None
 
 
-def _unique(items: tuple[_WithId, ...]) -> tuple[_WithId, ...]:
-    ids = [item.id for item in items]
-    if len(set(ids)) != len(ids):
-        raise ContentError(f"ids must be unique: {ids}")
-    return items
+def _explained(error: ValidationError, texts_path: Path, prompts_path: Path) -> str:
+    """Each problem on a line of its own: the file, where in it, and what is wrong."""
+    lines = []
+    for problem in error.errors():
+        loc = problem["loc"]
+        path = prompts_path if loc[:1] == ("prompts",) else texts_path
+        where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)
+        message = problem["msg"].removeprefix("Value error, ")
+        lines.append(f"{path}: {where.lstrip('.')}: {message}")
+    return "\n".join(lines)
 
 
 def _read_json(path: Path) -> Any:
@@ -195,45 +183,3 @@ def _read_json(path: Path) -> Any:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise ContentError(f"{path}: {error}") from error
-
-
-def _field(obj: Any, key: str, where: str) -> Any:
-    if not isinstance(obj, dict) or key not in obj:
-        raise ContentError(f"{where}: missing {key!r}")
-    return obj[key]
-
-
-def _list(obj: Any, where: str) -> list[Any]:
-    if not isinstance(obj, list):
-        raise ContentError(f"{where}: expected a list, got {type(obj).__name__}")
-    return obj
-
-
-def _string(obj: Any, key: str, where: str) -> str:
-    value = _field(obj, key, where)
-    if not isinstance(value, str) or not value.strip():
-        raise ContentError(f"{where}.{key}: expected a non-empty string")
-    return value
-
-
-def _text(obj: Any, where: str) -> Text:
-    return Text(da=_string(obj, "da", where), en=_string(obj, "en", where))
-
-
-def _texts(texts: dict[str, Any], key: str) -> tuple[Text, ...]:
-    items = _list(_field(texts, key, "texts.json"), key)
-    return tuple(_text(item, f"{key}[{i}]") for i, item in enumerate(items))
-
-
-def _prompt(obj: Any, where: str) -> PromptText:
-    return PromptText(
-        id=_string(obj, "id", where), da=_string(obj, "da", where), en=_string(obj, "en", where)
-    )
-
-
-def _olfa_question(obj: Any, where: str) -> OlfaQuestion:
-    return OlfaQuestion(
-        id=_string(obj, "id", where),
-        heading=_text(_field(obj, "heading", where), f"{where}.heading"),
-        question=_text(_field(obj, "question", where), f"{where}.question"),
-    )

@@ -177,11 +177,13 @@ class AdminState:
         if section is not self.completions:
             await self.completions.load_queue()  # the review tab's count, seen from any section
 
-    def toggle_language(self) -> None:
-        """Switch between Danish and English."""
+    async def toggle_language(self) -> None:
+        """Switch between Danish and English; signed in, the Monday e-mail follows."""
         self.lang = other_language(self.lang)
         if self.console:
             self.console.lang = self.lang
+            if self.signed_in:
+                await flow.save_language(self.console.api, self.lang)
 
     def connect(self, announce: Notify) -> None:
         """Route feedback to the view's snack bar."""

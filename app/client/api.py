@@ -11,6 +11,9 @@ from typing import Any, cast
 from urllib.parse import quote, urlencode
 
 from app.client import types as t
+from app.client import types_content as tc
+from app.client import types_rollout as tr
+from app.client import types_signin as ts
 from app.client.errors import ApiError
 from app.client.transport import Transport
 
@@ -73,7 +76,7 @@ class ApiClient:
             raise ApiError(response.status, "invalid_response", "answer is not JSON") from exc
 
     # Public
-    async def content(self) -> dict:
+    async def content(self) -> tc.Content:
         """GET /v1/content: the content document."""
         return await self._call("GET", "/v1/content")
 
@@ -82,23 +85,27 @@ class ApiClient:
         return await self._call("GET", "/v1/openapi.json")
 
     # Sign-in with a work account (issue 15)
-    async def signin_facts(self) -> dict:
+    async def signin_facts(self) -> ts.SigninFacts:
         """GET /v1/signin: {enabled, issuer, client_id}."""
         return await self._call("GET", "/v1/signin")
 
-    async def me(self) -> dict:
+    async def me(self) -> ts.Me:
         """GET /v1/me: {email, admin, workplaces: [{id, name, area}], areas}."""
         return await self._call("GET", "/v1/me")
 
-    async def area_pulse(self, area: str, week: str | None = None) -> dict:
+    async def save_my_language(self, language: str) -> None:
+        """PUT /v1/me/language: the signed-in person's language for the Monday e-mail."""
+        await self._call("PUT", "/v1/me/language", {"language": language})
+
+    async def area_pulse(self, area: str, week: str | None = None) -> ts.AreaPulse:
         """GET /v1/area-pulse: one area's roll-up."""
         return await self._call("GET", "/v1/area-pulse", query={"area": area, "week": week})
 
-    async def signin_settings(self) -> dict:
+    async def signin_settings(self) -> ts.SigninSettings:
         """GET /v1/signin-settings (admin)."""
         return await self._call("GET", "/v1/signin-settings")
 
-    async def update_signin_settings(self, **changes: Any) -> dict:
+    async def update_signin_settings(self, **changes: Any) -> ts.SigninSettings:
         """PUT /v1/signin-settings (admin)."""
         return await self._call("PUT", "/v1/signin-settings", changes)
 
@@ -148,7 +155,7 @@ class ApiClient:
         queue_depth: int,
         dropped: int | None = None,
         clock_offset_seconds: int | None = None,
-    ) -> dict | None:
+    ) -> t.ConfigCheck | None:
         """POST /v1/heartbeat with the kiosk's configuration version: {config_version, kiosk},
         where kiosk is the new configuration, or None when `config_version` is current."""
         body: dict = {
@@ -223,7 +230,7 @@ class ApiClient:
         await self._call("DELETE", f"/v1/viewer-tokens/{_seg(token_id)}")
 
     # Admin: rollout (organisation file, pairing sheets, the fleet of tablets)
-    async def import_organisation(self, csv_text: str, dry_run: bool) -> dict:
+    async def import_organisation(self, csv_text: str, dry_run: bool) -> tr.ImportResult:
         """POST /v1/workplaces/import: what the file changes (applied unless a dry run)."""
         body = {"csv": csv_text, "dry_run": dry_run}
         return await self._call("POST", "/v1/workplaces/import", body)
@@ -234,7 +241,7 @@ class ApiClient:
         # 150 pages take seconds to draw (and a code each to store): more than the usual 10 s
         return await self._call("POST", "/v1/pairing-sheets", body, raw="bytes", timeout=60.0)
 
-    async def tablets(self) -> dict:
+    async def tablets(self) -> tr.Fleet:
         """GET /v1/devices: every tablet, the ones needing attention first."""
         return await self._call("GET", "/v1/devices")
 
@@ -284,7 +291,7 @@ class ApiClient:
         path = f"/v1/workplaces/{_seg(workplace_id)}/completions"
         return (await self._call("GET", path, query={"week": week}))["completions"]
 
-    async def review_completion(self, completion_id: str, status: str) -> dict:
+    async def review_completion(self, completion_id: str, status: str) -> t.ReviewedCompletion:
         """PATCH /v1/completions/{id} to "visible" or "hidden"."""
         path = f"/v1/completions/{_seg(completion_id)}"
         return await self._call("PATCH", path, {"status": status})

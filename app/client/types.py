@@ -1,4 +1,8 @@
-"""The shapes of the API's answers (docs/api.md), as TypedDicts: plain dicts at runtime."""
+"""The shapes of the API's answers, as TypedDicts: plain dicts at runtime.
+
+They type the answers of the OpenAPI document (functions/api/answers_*.py); the app cannot import
+those models (it runs under Pyodide), so tests/app/test_client_types.py checks each TypedDict
+against its answer's schema: fields, required-ness, types and nulls."""
 
 from __future__ import annotations
 
@@ -17,6 +21,14 @@ class WorkplaceRef(TypedDict):
 
     id: str
     name: str
+
+
+class WorkplaceBrief(TypedDict):
+    """A workplace with its area."""
+
+    id: str
+    name: str
+    area: str | None
 
 
 class Workplace(TypedDict):
@@ -73,6 +85,7 @@ class KioskConfig(TypedDict):
     week: str
     prompt: Prompt | None
     question: Text
+    behaviours_intro: Text
     behaviours: list[Text]
     settings: KioskSettings
     last_week: LastWeek | None
@@ -122,7 +135,7 @@ class PulseCompletion(TypedDict):
 class Pulse(TypedDict):
     """GET /v1/workplaces/{id}/pulse."""
 
-    workplace: Workplace
+    workplace: WorkplaceBrief
     threshold: int
     week: str
     weeks: list[PulseWeek]
@@ -144,7 +157,7 @@ class DeviceInfo(TypedDict):
     device_id: str
     name: str
     paired_on: str
-    last_seen: str | int | None
+    last_seen: str | None  # RFC 3339, UTC
     app_version: str | None
     queue_depth: int | None
     dropped: int | None  # items the server refused since pairing (last heartbeat)
@@ -172,7 +185,7 @@ class ScheduledPrompt(TypedDict):
     """One week of the prompt rotation."""
 
     week: str
-    prompt: Prompt
+    prompt: AdminPrompt | None  # None when no prompt is active
     pinned: Literal["all", "workplace"] | None
 
 
@@ -263,3 +276,17 @@ class AuditEntry(TypedDict):
     admin: str
     action: str
     detail: str
+
+
+class ConfigCheck(TypedDict):
+    """POST /v1/heartbeat with config_version: the kiosk's new configuration, or None."""
+
+    config_version: str
+    kiosk: KioskConfig | None
+
+
+class ReviewedCompletion(TypedDict):
+    """PATCH /v1/completions/{id}."""
+
+    id: str
+    status: Literal["visible", "held", "hidden"]

@@ -11,20 +11,20 @@ import flet as ft
 from app import theme
 from app.components.definition import Definition
 from app.i18n import pick, t
-from app.kiosk.runtime import KioskRuntime
+from app.kiosk.checkin import Checkin
 from app.kiosk.state import KioskState
 
 
 def about_content(state: KioskState) -> dict | None:
     """The texts to show: the kept definition with this week's behaviours, or None."""
-    behaviours = (state.config or {}).get("behaviours")
+    behaviours = state.config.behaviours
     if not state.about or not behaviours:
         return None
-    return {**state.about, "behaviours": behaviours}
+    return {**state.about, "behaviours": list(behaviours)}
 
 
 @ft.component
-def AboutButton(state: KioskState, runtime: KioskRuntime) -> ft.Control:
+def AboutButton(state: KioskState, checkin: Checkin) -> ft.Control:
     """A quiet link-like button under the check-in; nothing when the texts are not here yet."""
     if about_content(state) is None:
         return ft.Container(height=0)
@@ -39,14 +39,14 @@ def AboutButton(state: KioskState, runtime: KioskRuntime) -> ft.Control:
                 spacing=8,
                 tight=True,
             ),
-            on_click=lambda: runtime.open_about(),
+            on_click=lambda: checkin.open_about(),
             style=ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=16, vertical=14)),
         ),
     )
 
 
 @ft.component
-def AboutOverlay(state: KioskState, runtime: KioskRuntime) -> ft.Control:
+def AboutOverlay(state: KioskState, checkin: Checkin) -> ft.Control:
     """The title, the definition and the behaviours on a card; a touch anywhere closes it."""
     content = about_content(state)
     lang = state.lang
@@ -74,7 +74,7 @@ def AboutOverlay(state: KioskState, runtime: KioskRuntime) -> ft.Control:
                             identifier="about-close",
                             content=ft.FilledButton(
                                 content=t("kiosk.about_close", lang),
-                                on_click=lambda: runtime.close_about(),
+                                on_click=lambda: checkin.close_about(),
                                 height=56,
                                 style=theme.button_style(20),
                             ),
@@ -93,6 +93,6 @@ def AboutOverlay(state: KioskState, runtime: KioskRuntime) -> ft.Control:
         bgcolor=theme.SCRIM_SOFT,
         alignment=ft.Alignment.CENTER,
         padding=24,
-        on_click=lambda: runtime.close_about(),
+        on_click=lambda: checkin.close_about(),
         content=card,
     )

@@ -7,7 +7,7 @@ import flet as ft
 from app import theme
 from app.components.text_input import use_text_input
 from app.i18n import pick, t
-from app.kiosk.runtime import MAX_TEXT, KioskRuntime
+from app.kiosk.checkin import MAX_TEXT, Checkin
 from app.kiosk.state import KioskState
 
 
@@ -28,13 +28,13 @@ def _thanks_title(text: str, identifier: str) -> ft.Control:
 
 
 @ft.component
-def PromptCard(state: KioskState, runtime: KioskRuntime) -> ft.Control:
+def PromptCard(state: KioskState, checkin: Checkin) -> ft.Control:
     """The sentence to complete, a text field, Send and Skip. Its draft dies with it."""
     lang = state.lang
-    draft = use_text_input("", on_typing=runtime.typing)
+    draft = use_text_input("", on_typing=checkin.typing)
 
     async def send() -> None:
-        await runtime.submit(draft.latest())
+        await checkin.submit(draft.latest())
 
     return ft.Container(
         width=760,
@@ -64,7 +64,7 @@ def PromptCard(state: KioskState, runtime: KioskRuntime) -> ft.Control:
                     [
                         ft.OutlinedButton(
                             content=t("kiosk.skip", lang),
-                            on_click=runtime.skip,
+                            on_click=checkin.skip,
                             height=64,
                             style=theme.button_style(20),
                         ),
@@ -89,7 +89,7 @@ def PromptCard(state: KioskState, runtime: KioskRuntime) -> ft.Control:
 
 
 @ft.component
-def MoreTime(state: KioskState, runtime: KioskRuntime) -> ft.Control:
+def MoreTime(state: KioskState, checkin: Checkin) -> ft.Control:
     """Near the idle reset: say so, and offer more time with one touch (WCAG 2.2.1)."""
     lang = state.lang
     return ft.Container(
@@ -106,7 +106,7 @@ def MoreTime(state: KioskState, runtime: KioskRuntime) -> ft.Control:
                 ft.Text(f"{state.reset_left} s", size=18, color=theme.MUTED),
                 ft.FilledButton(
                     content=t("kiosk.more_time", lang),
-                    on_click=runtime.typing,
+                    on_click=checkin.typing,
                     height=56,
                     style=theme.button_style(20),
                 ),
@@ -120,14 +120,14 @@ def MoreTime(state: KioskState, runtime: KioskRuntime) -> ft.Control:
 
 
 @ft.component
-def ThanksScreen(state: KioskState, runtime: KioskRuntime) -> ft.Control:
+def ThanksScreen(state: KioskState, checkin: Checkin) -> ft.Control:
     """Shown the instant a score is tapped; offers the prompt when there is one this week."""
     lang = state.lang
     content: list[ft.Control] = [_thanks_title(t("kiosk.thanks", lang), "thanks")]
     if state.prompt:
-        content.append(PromptCard(state, runtime, key=f"prompt-{state.checkins}"))
+        content.append(PromptCard(state, checkin, key=f"prompt-{state.checkins}"))
         if state.reset_left:
-            content.append(MoreTime(state, runtime))
+            content.append(MoreTime(state, checkin))
     content.append(ft.Text(t("kiosk.anonymous", lang), size=16, color=theme.MUTED))
     return ft.Container(
         expand=True,
@@ -144,11 +144,11 @@ def ThanksScreen(state: KioskState, runtime: KioskRuntime) -> ft.Control:
 
 
 @ft.component
-def DoneScreen(state: KioskState, runtime: KioskRuntime) -> ft.Control:
+def DoneScreen(state: KioskState, checkin: Checkin) -> ft.Control:
     """A short goodbye before the idle screen returns; a touch returns at once."""
     return ft.Container(
         expand=True,
         alignment=ft.Alignment.CENTER,
-        on_click=runtime.done,
+        on_click=checkin.done,
         content=_thanks_title(t("kiosk.done", state.lang), "done"),
     )

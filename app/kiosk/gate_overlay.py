@@ -7,34 +7,34 @@ import flet as ft
 from app import theme
 from app.components.text_input import use_text_input
 from app.i18n import t
-from app.kiosk.runtime import KioskRuntime
+from app.kiosk.admin_gate import AdminGate
 from app.kiosk.state import GATE_CHECKING, GATE_CONFIRM, KioskState
 
 
 @ft.component
-def GateOverlay(state: KioskState, runtime: KioskRuntime) -> ft.Control:
+def GateOverlay(state: KioskState, gate: AdminGate) -> ft.Control:
     """A card over a scrim; the key lives only in this component's state."""
     lang = "da"
     token = use_text_input("")
     notice = state.gate_notice
 
     async def verify() -> None:
-        await runtime.gate.verify(token.latest())
+        await gate.verify(token.latest())
 
     if state.gate == GATE_CONFIRM:
         pending = state.queue_depth > 0
         actions = [
-            ft.TextButton(content=t("gate.cancel", lang), on_click=runtime.gate.close),
+            ft.TextButton(content=t("gate.cancel", lang), on_click=gate.close),
             ft.FilledButton(
                 content=t("gate.unpair_anyway" if pending else "gate.unpair", lang),
-                on_click=runtime.gate.unpair,
+                on_click=gate.unpair,
                 style=ft.ButtonStyle(bgcolor=theme.ERROR if pending else None),
             ),
         ]
         body: list[ft.Control] = []
     else:
         actions = [
-            ft.TextButton(content=t("gate.cancel", lang), on_click=runtime.gate.close),
+            ft.TextButton(content=t("gate.cancel", lang), on_click=gate.close),
             ft.FilledButton(
                 content=t("gate.checking" if state.gate == GATE_CHECKING else "gate.verify", lang),
                 on_click=verify,

@@ -8,12 +8,12 @@ from app import theme
 from app.components.score_buttons import ScoreButtons
 from app.i18n import number, pick, t
 from app.kiosk.about_overlay import AboutButton
-from app.kiosk.runtime import KioskRuntime
+from app.kiosk.checkin import Checkin
 from app.kiosk.state import KioskState
 
 
 def _behaviour(state: KioskState) -> ft.Control:
-    behaviours = (state.config or {}).get("behaviours") or []
+    behaviours = state.config.behaviours
     if not behaviours:
         return ft.Container(height=0)
     text = pick(behaviours[state.behaviour_index % len(behaviours)], state.lang)
@@ -46,24 +46,24 @@ def _behaviour(state: KioskState) -> ft.Control:
 
 
 def _last_week(state: KioskState) -> ft.Control:
-    last = (state.config or {}).get("last_week")
-    if not last or last.get("mean") is None:
+    last = state.config.last_week
+    if last is None:
         return ft.Container(height=0)
     text = t(
         "kiosk.last_week",
         state.lang,
-        mean=number(last["mean"], state.lang),
-        responses=last["responses"],
+        mean=number(last.mean, state.lang),
+        responses=last.responses,
     )
     return ft.Semantics(identifier="last-week", content=ft.Text(text, size=18, color=theme.MUTED))
 
 
 @ft.component
-def IdleScreen(state: KioskState, runtime: KioskRuntime) -> ft.Control:
+def IdleScreen(state: KioskState, checkin: Checkin) -> ft.Control:
     """Waiting for the next person."""
     lang = state.lang
     cooling = state.cooldown_left > 0
-    question = pick((state.config or {}).get("question"), lang) or t("kiosk.no_question", lang)
+    question = pick(state.config.question, lang) or t("kiosk.no_question", lang)
     hint = (
         t("kiosk.cooldown", lang, seconds=state.cooldown_left)
         if cooling
@@ -88,7 +88,7 @@ def IdleScreen(state: KioskState, runtime: KioskRuntime) -> ft.Control:
                 ScoreButtons(
                     enabled=not cooling,
                     label_of=lambda score: t("kiosk.score_label", lang, score=score),
-                    on_press=runtime.tap,
+                    on_press=checkin.tap,
                 ),
                 ft.Semantics(
                     identifier="cooldown" if cooling else "scale",
@@ -97,7 +97,7 @@ def IdleScreen(state: KioskState, runtime: KioskRuntime) -> ft.Control:
                 ),
                 _last_week(state),
                 _behaviour(state),
-                AboutButton(state, runtime),
+                AboutButton(state, checkin),
             ],
             expand=True,
             spacing=28,

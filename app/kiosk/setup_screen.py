@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 import flet as ft
 
 from app import theme
 from app.components.text_input import use_text_input
 from app.i18n import t
-from app.kiosk.runtime import KioskRuntime
 from app.kiosk.state import KioskState
 from app.statement_view import statement_link
 
 
 @ft.component
-def SetupScreen(state: KioskState, runtime: KioskRuntime, default_api_url: str) -> ft.Control:
+def SetupScreen(
+    state: KioskState, pair: Callable[[str, str, str], Awaitable[None]], default_api_url: str
+) -> ft.Control:
     """Pair the tablet; errors show in Danish under the form."""
     lang = "da"  # set up by staff in Denmark; the check-in itself offers English
     api_url = use_text_input(default_api_url)
@@ -21,7 +24,7 @@ def SetupScreen(state: KioskState, runtime: KioskRuntime, default_api_url: str) 
     name = use_text_input(t("setup.device_name_default", lang))
 
     async def submit() -> None:
-        await runtime.pair(api_url.latest(), code.latest(), name.latest())
+        await pair(api_url.latest(), code.latest(), name.latest())
 
     notice = state.setup_notice
     field_style = {

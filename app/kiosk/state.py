@@ -8,17 +8,39 @@ every return to IDLE forgets the previous person: their language choice and thei
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 import flet as ft
 
 from app.i18n import DEFAULT_LANGUAGE, other_language
+from app.kiosk.week_config import NO_WEEK, WeekConfig
 
-LOADING, SETUP, IDLE, THANKS, DONE = "loading", "setup", "idle", "thanks", "done"
-GATE_CLOSED, GATE_ASK, GATE_CHECKING, GATE_CONFIRM = "closed", "ask", "checking", "confirm"
+
+class Phase(StrEnum):
+    """Which screen the kiosk shows."""
+
+    LOADING = "loading"
+    SETUP = "setup"
+    IDLE = "idle"
+    THANKS = "thanks"
+    DONE = "done"
+
+
+class GateStep(StrEnum):
+    """Where the administrator's hidden gate is: closed, asking for the key, checking, confirm."""
+
+    CLOSED = "closed"
+    ASK = "ask"
+    CHECKING = "checking"
+    CONFIRM = "confirm"
+
+
+# Short names for the screens and tests; StrEnum members still equal their strings.
+LOADING, SETUP, IDLE, THANKS, DONE = Phase
+GATE_CLOSED, GATE_ASK, GATE_CHECKING, GATE_CONFIRM = GateStep
 DONE_SECONDS = 3.0
-DEFAULT_COOLDOWN = 20
-DEFAULT_IDLE_RESET = 45
 RESET_WARNING_SECONDS = 20  # WCAG 2.2.1: warned, with a simple way to get more time
 
 
@@ -35,9 +57,9 @@ class Notice:
 class KioskState:
     """What the kiosk screen shows; changing a public field re-renders the views that use it."""
 
-    phase: str = LOADING
+    phase: Phase = LOADING
     lang: str = DEFAULT_LANGUAGE
-    config: dict | None = None  # the last /v1/kiosk answer (KioskConfig)
+    config: WeekConfig = NO_WEEK  # the last /v1/kiosk answer, parsed
     behaviours_intro: dict | None = None  # {da, en} from /v1/content
     about: dict | None = None  # title, definition, behaviours_intro from /v1/content
     about_open: bool = False  # "Hvad er psykologisk tryghed?" shown over the idle screen
@@ -48,7 +70,7 @@ class KioskState:
     setup_notice: Notice | None = None
     pairing: bool = False
     link_code: str = ""  # the code of the address the tablet was opened with, for the form
-    gate: str = GATE_CLOSED
+    gate: GateStep = GATE_CLOSED
     gate_notice: Notice | None = None
     checkins: int = 0  # taps this session: a key that gives each check-in fresh controls
     reduce_motion: bool = False  # the system asks for less motion: no rotation, no fades
@@ -59,19 +81,17 @@ class KioskState:
     @property
     def cooldown_seconds(self) -> int:
         """Seconds the buttons rest after a check-in."""
-        settings = (self.config or {}).get("settings") or {}
-        return int(settings.get("cooldown_seconds", DEFAULT_COOLDOWN))
+        return self.config.cooldown_seconds
 
     @property
     def idle_reset_seconds(self) -> int:
         """Seconds without a touch before the screen returns to idle."""
-        settings = (self.config or {}).get("settings") or {}
-        return int(settings.get("idle_reset_seconds", DEFAULT_IDLE_RESET))
+        return self.config.idle_reset_seconds
 
     @property
-    def prompt(self) -> dict | None:
+    def prompt(self) -> Mapping[str, str] | None:
         """This week's sentence prompt {id, da, en}, if any."""
-        return (self.config or {}).get("prompt")
+        return self.config.prompt
 
     def show_setup(self, notice: Notice | None = None) -> None:
         """Ask for an API address and a pairing code (unpaired, or the server forgot us)."""
@@ -80,7 +100,7 @@ class KioskState:
         self.pairing = False
         self.gate = GATE_CLOSED
 
-    def show_idle(self, config: dict | None = None) -> None:
+    def show_idle(self, config: WeekConfig | None = None) -> None:
         """Paired: show the check-in, with a new configuration when given one."""
         if config is not None:
             self.config = config
@@ -155,5 +175,5 @@ class KioskState:
 
     def next_behaviour(self) -> None:
         """Show the next of the seven behaviours."""
-        count = len((self.config or {}).get("behaviours") or []) or 1
+        count = len(self.config.behaviours) or 1
         self.behaviour_index = (self.behaviour_index + 1) % count

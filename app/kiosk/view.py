@@ -34,7 +34,7 @@ def _sync_text(state: KioskState) -> str | None:
 @ft.component
 def TopBar(state: KioskState, runtime: KioskRuntime) -> ft.Control:
     """Workplace name on the left (after the hidden corner), status and language on the right."""
-    name = ((state.config or {}).get("workplace") or {}).get("name") or (
+    name = state.config.workplace_name or (
         runtime.pairing.workplace_name if runtime.pairing else ""
     )
     right: list[ft.Control] = [StatusBadge(_sync_text(state), state.offline)]
@@ -43,7 +43,7 @@ def TopBar(state: KioskState, runtime: KioskRuntime) -> ft.Control:
             LanguageButton(
                 t("kiosk.language_button", state.lang),
                 t("kiosk.language_label", state.lang),
-                runtime.toggle_language,
+                runtime.checkin.toggle_language,
             )
         )
     return ft.Container(
@@ -65,13 +65,13 @@ def TopBar(state: KioskState, runtime: KioskRuntime) -> ft.Control:
 def KioskScreen(state: KioskState, runtime: KioskRuntime, default_api_url: str) -> ft.Control:
     """The screen of the current phase, under the top bar, over the hidden corner."""
     if state.phase == SETUP:
-        main = SetupScreen(state, runtime, default_api_url)
+        main = SetupScreen(state, runtime.pair, default_api_url)
     elif state.phase == THANKS:
-        main = ThanksScreen(state, runtime)
+        main = ThanksScreen(state, runtime.checkin)
     elif state.phase == DONE:
-        main = DoneScreen(state, runtime)
+        main = DoneScreen(state, runtime.checkin)
     else:
-        main = IdleScreen(state, runtime)
+        main = IdleScreen(state, runtime.checkin)
     layers: list[ft.Control] = [
         ft.Column([TopBar(state, runtime), main], expand=True, spacing=0),
         ft.Container(
@@ -82,11 +82,13 @@ def KioskScreen(state: KioskState, runtime: KioskRuntime, default_api_url: str) 
     ]
     if state.phase == IDLE and state.about_open:
         layers.append(
-            ft.Container(left=0, top=0, right=0, bottom=0, content=AboutOverlay(state, runtime))
+            ft.Container(
+                left=0, top=0, right=0, bottom=0, content=AboutOverlay(state, runtime.checkin)
+            )
         )
     if state.gate != GATE_CLOSED:
         layers.append(
-            ft.Container(left=0, top=0, right=0, bottom=0, content=GateOverlay(state, runtime))
+            ft.Container(left=0, top=0, right=0, bottom=0, content=GateOverlay(state, runtime.gate))
         )
     return ft.Stack(layers, expand=True)
 
@@ -115,7 +117,7 @@ def KioskView() -> ft.View:
 
     def on_key(e: ft.KeyboardEvent) -> None:
         if e.key == "Escape":  # a keyboard or switch user closes what lies over the check-in
-            runtime.close_about()
+            runtime.checkin.close_about()
             runtime.gate.close()
 
     def listen() -> None:

@@ -212,9 +212,11 @@ class PulseState:
         """Whether there is a list of workplaces to go back to."""
         return self.is_admin or len(self.workplaces) > 1
 
-    def toggle_language(self) -> None:
-        """Switch between Danish and English."""
+    async def toggle_language(self) -> None:
+        """Switch between Danish and English; signed in, the Monday e-mail follows."""
         self.lang = other_language(self.lang)
+        if self.signed_in:
+            await flow.save_language(self._api(), self.lang)
 
     def start_meeting(self) -> None:
         """Open meeting mode at its first step."""

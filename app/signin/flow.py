@@ -194,3 +194,13 @@ def redirect_uri(link_base: str) -> str:
         page = link_base[:-1]
         return page[: page.rfind("/") + 1] + "signin.html"
     return f"{link_base}/signin"
+
+
+async def save_language(api: ApiClient, lang: str) -> None:
+    """Keep the signed-in person's language for their Monday e-mail (PUT /v1/me/language)."""
+    try:
+        await api.save_my_language(lang)
+    except (ApiError, Offline):
+        # The screen has switched either way; the e-mail keeps the language saved before, and
+        # the next switch tries again. A session that ended shows at the next load.
+        return

@@ -10,6 +10,7 @@ from functions.api import (
     admin_sessions,
     admin_signin,
     admin_workplaces,
+    language_routes,
 )
 from functions.api.resolvers import lambda_entry, resolver_for
 
@@ -20,6 +21,7 @@ ROUTERS = [
     admin_organisation.router,
     admin_sessions.router,
     admin_signin.router,
+    language_routes.router,  # a person's own language: here, as the viewers' function only reads
 ]
 app = resolver_for(ROUTERS)
 lambda_handler = lambda_entry(app)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from aws_lambda_powertools.event_handler import Request
 from aws_lambda_powertools.event_handler.api_gateway import Router
 
+from functions.api.answers_workplaces import SessionAnswer
 from functions.api.bodies import SessionBody
 from functions.api.callers import Svc, signed_in_person
 from functions.domain.access import authenticate, authorise
@@ -20,7 +21,7 @@ router = Router()
 
 
 @router.post("/v1/admin/sessions", status_code=201, tags=["admin"])
-def open_session(body: SessionBody, request: Request, services: Svc) -> dict:
+def open_session(body: SessionBody, request: Request, services: Svc) -> SessionAnswer:
     """Trade a sign-in link's token (body) or the admin token (Authorization) for a session."""
     now = services.now()
     if body.sign_in:
@@ -34,4 +35,4 @@ def open_session(body: SessionBody, request: Request, services: Svc) -> dict:
     record, token = start_session(services.store, now)
     audit(services.store, caller, "admin.session", record.token_id, now)
     expires = datetime.fromtimestamp(record.expires_at, UTC).isoformat().replace("+00:00", "Z")
-    return {"token": token, "expires_at": expires}
+    return SessionAnswer(token=token, expires_at=expires)

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from aws_lambda_powertools.event_handler.api_gateway import Router
 
+from functions.api.answers_organisation import SigninSettingsAnswer
 from functions.api.bodies_signin import SigninSettingsChange
 from functions.api.callers import Admin, Svc
 from functions.domain.audit import audit
@@ -15,25 +16,27 @@ from functions.domain.models import SigninSettings
 router = Router()
 
 
-def _view(settings: SigninSettings, services) -> dict:
+def _view(settings: SigninSettings, services) -> SigninSettingsAnswer:
     configured = services.signin.configured_admins if services.signin else ()
-    return {
-        "enabled": services.signin is not None,
-        "admin_emails": list(settings.admin_emails),
-        "admin_groups": list(settings.admin_groups),
-        "configured_admin_emails": list(configured),
-        "viewer_links": settings.viewer_links,
-    }
+    return SigninSettingsAnswer(
+        enabled=services.signin is not None,
+        admin_emails=list(settings.admin_emails),
+        admin_groups=list(settings.admin_groups),
+        configured_admin_emails=list(configured),
+        viewer_links=settings.viewer_links,
+    )
 
 
 @router.get("/v1/signin-settings", tags=["admin"])
-def get_signin_settings(caller: Admin, services: Svc) -> dict:
+def get_signin_settings(caller: Admin, services: Svc) -> SigninSettingsAnswer:
     """Administrators by address and by group, and whether viewer links work."""
     return _view(services.store.get_signin_settings(), services)
 
 
 @router.put("/v1/signin-settings", tags=["admin"])
-def put_signin_settings(body: SigninSettingsChange, caller: Admin, services: Svc) -> dict:
+def put_signin_settings(
+    body: SigninSettingsChange, caller: Admin, services: Svc
+) -> SigninSettingsAnswer:
     """Change who is an administrator, or turn viewer links off ("only signed-in leaders")."""
     sent = body.model_dump(exclude_unset=True, exclude_none=True)
     if "admin_emails" in sent:

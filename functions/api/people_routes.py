@@ -8,6 +8,8 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
+from functions.api.answers_common import AreaFigures, WorkplaceBrief
+from functions.api.answers_viewer import AreaPulseAnswer, MeAnswer, SigninFacts
 from functions.api.callers import Person, Svc
 from functions.domain.errors import Forbidden, NotFound
 from functions.domain.pulse import organisation_pulse
@@ -17,26 +19,26 @@ router = Router()
 
 
 @router.get("/v1/signin", tags=["public"])
-def signin_facts(services: Svc) -> dict:
+def signin_facts(services: Svc) -> SigninFacts:
     """Whether sign-in with a work account is on, and the provider's issuer and our client id."""
     signin = services.signin
     if signin is None:
-        return {"enabled": False, "issuer": None, "client_id": None}
-    return {"enabled": True, "issuer": signin.issuer, "client_id": signin.client_id}
+        return SigninFacts(enabled=False, issuer=None, client_id=None)
+    return SigninFacts(enabled=True, issuer=signin.issuer, client_id=signin.client_id)
 
 
 @router.get("/v1/me", tags=["viewer"])
-def me(caller: Person, services: Svc) -> dict:
+def me(caller: Person, services: Svc) -> MeAnswer:
     """The signed-in person: administrator or not, and the workplaces and areas they may open."""
     workplaces = services.store.list_workplaces()
     shown = [w for w in workplaces if caller.may_see_workplace(w.id)]
     areas = sorted({w.area for w in workplaces if w.area and caller.may_see_area(w.area)})
-    return {
-        "email": caller.email or None,
-        "admin": caller.admin,
-        "workplaces": [{"id": w.id, "name": w.name, "area": w.area} for w in shown],
-        "areas": areas,
-    }
+    return MeAnswer(
+        email=caller.email or None,
+        admin=caller.admin,
+        workplaces=[WorkplaceBrief.model_validate(w) for w in shown],
+        areas=areas,
+    )
 
 
 @router.get("/v1/area-pulse", tags=["viewer"])
@@ -45,14 +47,16 @@ def area_pulse(
     services: Svc,
     area: Annotated[str, Query(min_length=1, max_length=80)],
     week: Annotated[str | None, Query(max_length=8)] = None,
-) -> dict:
+) -> AreaPulseAnswer:
     """One area's roll-up and its workplaces in one week, for its area leaders and admins."""
     if not caller.may_see_area(area):
         # The same answer whether or not the area exists: its name tells a leader nothing.
         raise Forbidden("Your account does not lead every workplace of this area.")
     chosen = parse_week(week) if week else current_week(services.now())
     whole = organisation_pulse(services.store, chosen, services.settings())
-    found = [a for a in whole["areas"] if a["area"] == area]
+    found = [a for a in whole.areas if a.area == area]
     if not found:
         raise NotFound("No such area.")
-    return {"week": whole["week"], "threshold": whole["threshold"], "area": found[0]}
+    return AreaPulseAnswer(
+        week=whole.week, threshold=whole.threshold, area=AreaFigures.model_validate(found[0])
+    )

@@ -1,10 +1,14 @@
-"""Resolvers and Lambda entry points, built from the route groups the same way for each function."""
+"""Resolvers and Lambda entry points, built from the route groups the same way for each function.
+
+The resolver of every route at once (serve, the OpenAPI document) is functions/api/openapi.py's.
+"""
 
 from __future__ import annotations
 
 import json
 import warnings
 from collections.abc import Callable
+from http import HTTPStatus
 from typing import Any
 
 from aws_lambda_powertools import Logger, Metrics
@@ -13,14 +17,25 @@ from aws_lambda_powertools.event_handler.api_gateway import ApiGatewayResolver, 
 from aws_lambda_powertools.logging import correlation_paths
 
 from functions.api.errors import error_response, install_error_handlers
+from functions.api.services import build_services_with
 from functions.config import load_config
+from functions.wiring import services_from_environment
 
 
 def resolver_for(
     routers: list[Router], resolver_class: type[ApiGatewayResolver] = APIGatewayHttpResolver, **kw
 ) -> ApiGatewayResolver:
-    """A validating resolver with the given route groups and the one error mapping."""
-    app = resolver_class(enable_validation=True, json_body_deserializer=json_body, **kw)
+    """A validating resolver with the given route groups and the one error mapping.
+
+    An answer that does not fit its own model (functions/api/answers_*.py) is our bug, not the
+    caller's: a 500 (in the one error shape, logged), never Powertools' default of a 4xx.
+    """
+    app = resolver_class(
+        enable_validation=True,
+        json_body_deserializer=json_body,
+        response_validation_error_http_code=HTTPStatus.INTERNAL_SERVER_ERROR,
+        **kw,
+    )
     app.use([json_bodies_only])
     for router in routers:
         app.include_router(router)
@@ -58,21 +73,14 @@ def json_bodies_only(app: ApiGatewayResolver, next_middleware: Callable) -> Any:
     return next_middleware(app)
 
 
-def all_routes_resolver(
-    resolver_class: type[ApiGatewayResolver] = APIGatewayHttpResolver, **kw
-) -> ApiGatewayResolver:
-    """Every route in one resolver: the embedded server and the OpenAPI document use it."""
-    from functions.api import admin, device, viewer
-
-    return resolver_for(device.ROUTERS + viewer.ROUTERS + admin.ROUTERS, resolver_class, **kw)
-
-
 def lambda_entry(app: ApiGatewayResolver) -> Callable[[dict, Any], dict]:
-    """The Lambda handler of one function: structured logs without the event, a cold-start metric.
+    """The Lambda handler of one function: structured logs without the event, a cold-start metric,
+    and the services the composition root builds from the environment on the first request.
 
     The X-Ray tracer costs ~200 ms to import, so it is loaded on the first call and only when
     tracing is switched on (TRYGHEDSPULS_TRACING), keeping the import of a handler lean.
     """
+    build_services_with(services_from_environment)
     # Requests that add no business metric are normal here. No cold-start metric: each custom
     # metric costs $3.60 a year (infra/README.md, cost model); REPORT log lines show Init Duration.
     warnings.filterwarnings("ignore", message="No application metrics to publish")
@@ -85,7 +93,8 @@ def lambda_entry(app: ApiGatewayResolver) -> Callable[[dict, Any], dict]:
     def lambda_handler(event: dict, context: Any) -> dict:
         nonlocal resolve
         if load_config().tracing and resolve is app.resolve:
-            from aws_lambda_powertools import Tracer
+            # X-Ray: ~200 ms of every cold start, paid only with tracing on.
+            from aws_lambda_powertools import Tracer  # noqa: PLC0415
 
             resolve = Tracer().capture_method(app.resolve)
         return resolve(event, context)

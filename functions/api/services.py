@@ -1,7 +1,8 @@
 """What every route needs (store, content, clock, defaults), built once per process.
 
-Routes receive it with `Depends(get_services)`; tests and the embedded server hand in their own
-with `use_services`, so nothing is patched.
+Routes receive it with `Depends(get_services)`. The composition root (functions/wiring.py) makes
+them: `serve`, the commands and tests hand theirs in with `use_services`; a Lambda function names
+how to build them (`build_services_with`) and they are built on its first request.
 """
 
 from __future__ import annotations
@@ -9,17 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
-from functions.config import Config, load_config
-from functions.content import load_content, load_name_list
-from functions.domain.anonymity import validate_threshold
+from functions.api.signin import Signin
+from functions.content import load_name_list
 from functions.domain.models import Settings
 from functions.domain.name_list import NameList
 from functions.domain.ports import Store
-
-if TYPE_CHECKING:
-    from functions.api.signin import Signin
 
 
 def _utc_now() -> datetime:
@@ -46,32 +42,28 @@ class Services:
         return self.store.get_settings(self.defaults)
 
 
-def services_from(config: Config) -> Services:
-    """Services for a process configured by `config`."""
-    from functions.api.signin import signin_from
-    from functions.wiring import build_store
-
-    return Services(
-        store=build_store(config),
-        content=load_content(config.content_dir).as_document(),
-        names=load_name_list(config.content_dir),
-        defaults=Settings(anonymity_threshold=validate_threshold(config.anonymity_threshold)),
-        signin=signin_from(config),
-    )
-
-
 _current: Services | None = None
+_build: Callable[[], Services] | None = None
 
 
 def use_services(services: Services | None) -> None:
-    """Replace the process's services (the embedded server and tests); None rebuilds from config."""
+    """Replace the process's services (serve, the commands and tests); None: build them again on
+    first use."""
     global _current
     _current = services
 
 
+def build_services_with(build: Callable[[], Services]) -> None:
+    """How the services are made on first use when none were handed in (a Lambda cold start)."""
+    global _build
+    _build = build
+
+
 def get_services() -> Services:
-    """The process's services, built from the environment on first use (a Lambda cold start)."""
+    """The process's services, built on first use when none were handed in."""
     global _current
     if _current is None:
-        _current = services_from(load_config())
+        if _build is None:
+            raise RuntimeError("no services: the entry point builds them (functions/wiring.py)")
+        _current = _build()
     return _current

@@ -10,21 +10,22 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from functions.config import load_config
+from functions.domain.admin_access import rotate_admin_token
+from functions.domain.bootstrap import seed_prompts
+from functions.domain.pairing import make_admin_token
+from functions.local.embedded import private_data_dir, write_secret
+from functions.wiring import build_store, embedded_config, services_from
 
 
 def _aws(args: argparse.Namespace) -> int:
-    from functions.content import load_content
-    from functions.domain.admin_access import rotate_admin_token
-    from functions.domain.bootstrap import seed_prompts
-    from functions.domain.pairing import make_admin_token
-    from functions.store.dynamodb import DynamoStore
-
-    store = DynamoStore(args.table)
-    seeded = seed_prompts(store, load_content(load_config().content_dir).as_document()["prompts"])
+    services = services_from(replace(load_config(), store="dynamodb", table_name=args.table))
+    store = services.store
+    seeded = seed_prompts(store, services.content["prompts"])
     now = datetime.now(UTC)
     record, token = rotate_admin_token(store, now) if args.rotate else make_admin_token(store, now)
     if seeded:
@@ -37,17 +38,13 @@ def _aws(args: argparse.Namespace) -> int:
 
 
 def _data_dir(args: argparse.Namespace) -> int:
-    from functions.domain.admin_access import rotate_admin_token
-    from functions.local.server import private_data_dir, write_secret
-    from functions.store.sqlite import SqliteStore
-
     data_dir = Path(args.data_dir)
     token_file = data_dir / "admin-token"
     if not args.rotate:
         print(f"admin-token: the token is in {token_file}; add --rotate for a new one.")
         return 2
     private_data_dir(data_dir)
-    store = SqliteStore(str(data_dir / "tryghedspuls.db"))
+    store = build_store(embedded_config(load_config(), data_dir))
     try:
         record, token = rotate_admin_token(store, datetime.now(UTC))
     finally:

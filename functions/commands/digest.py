@@ -16,6 +16,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from functions.config import load_config
+from functions.domain.digest_schedule import last_complete_week
+from functions.domain.errors import InvalidInput
+from functions.domain.leaders import normalise_address
+from functions.domain.weeks import parse_week
+from functions.report.digests import DigestSetup, composer, recipients_of, send_digests
+from functions.report.smtp import MailFailed, SmtpMailer, parse_smtp_url
+from functions.wiring import DB_FILE, embedded_config, services_from
 
 DEFAULT_PULSE_URL = "http://127.0.0.1:8550/pulse"  # `serve`'s own address, unless configured
 
@@ -32,33 +39,22 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the command; 0 when everything due went out, 1 when a send failed, 2 on bad input."""
-    from functions.content import load_content
-    from functions.domain.digest_schedule import last_complete_week
-    from functions.domain.errors import InvalidInput
-    from functions.domain.leaders import normalise_address
-    from functions.domain.models import Settings
-    from functions.domain.weeks import parse_week
-    from functions.report.digests import DigestSetup, composer, recipients_of, send_digests
-    from functions.report.smtp import SmtpMailer, parse_smtp_url
-    from functions.store.sqlite import SqliteStore
-
-    config = load_config()
-    database = Path(args.data_dir) / "tryghedspuls.db"
+    config = embedded_config(load_config(), Path(args.data_dir))
+    database = Path(args.data_dir) / DB_FILE
     if not database.is_file():
         return _refuse(f"no data in {args.data_dir} (run `tryghedspuls serve` first)")
     now = datetime.now(UTC)
     try:
         week = parse_week(args.week) if args.week else last_complete_week(now)
         to = normalise_address(args.to) if args.to else None
+        services = services_from(config)  # refuses an anonymity threshold out of range
     except InvalidInput as wrong:
         return _refuse(wrong.message)
-    store = SqliteStore(str(database))
-    settings = store.get_settings(Settings(anonymity_threshold=config.anonymity_threshold))
-    content = load_content(config.content_dir).as_document()
+    store, settings, content = services.store, services.settings(), services.content
     setup = DigestSetup(
         sender=config.mail_from or "tryghedspuls@localhost",
         pulse_url=config.pulse_url or DEFAULT_PULSE_URL,
-        admins=config.digest_admins,
+        admins=config.admin_emails,
     )
     recipients = recipients_of(store, setup)
     if not recipients:
@@ -96,8 +92,6 @@ def _show(message) -> None:
 
 
 def _preview(mailer, compose, recipients) -> int:
-    from functions.report.smtp import MailFailed
-
     failed = 0
     for recipient in recipients:
         try:

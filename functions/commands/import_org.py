@@ -6,6 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from functions.commands.embedded_admin import call_admin, error_lines
+from functions.domain.errors import FileRefused
+from functions.domain.org_file import decode
+
 
 def add_parser(sub) -> None:
     """Register the command."""
@@ -21,10 +25,6 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import, or show what an import would change; exit 1 when the file is refused."""
-    from functions.commands.embedded_admin import call_admin, error_lines
-    from functions.domain.errors import FileRefused
-    from functions.domain.org_file import decode
-
     try:
         text = decode(Path(args.file).read_bytes())
     except FileRefused as refused:
@@ -55,6 +55,9 @@ def summary(plan: dict) -> list[str]:
         )
         lines.append(f"  ~ {workplace['name']}: {changes}")
     lines.append(f"{plan['unchanged']} unchanged.")
+    if plan.get("languages"):
+        done = "would be set" if plan["dry_run"] else "was set"
+        lines.append(f"E-mail language {done} for {plan['languages']} leader(s).")
     if plan["missing"]:
         lines.append(f"{len(plan['missing'])} not in the file (kept, not deleted):")
         lines += [f"  ? {w['name']} ({w['area'] or '-'}) id {w['id']}" for w in plan["missing"]]

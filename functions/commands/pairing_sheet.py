@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from functions.commands.embedded_admin import call_admin, error_lines
+
 
 def add_parser(sub) -> None:
     """Register the command."""
@@ -25,8 +27,6 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Make new codes (valid 14 days, single use) and write the sheets."""
-    from functions.commands.embedded_admin import call_admin, error_lines
-
     body = {"base_url": args.base_url, "area": args.area}
     answer = call_admin(Path(args.data_dir), "POST", "/v1/pairing-sheets", body)
     if answer.status != 200:

@@ -9,7 +9,7 @@ from functions.domain.admin_access import still_valid
 from functions.domain.credentials import hash_token
 from functions.domain.errors import Forbidden, Unauthorized
 from functions.domain.models import TokenKind, TokenRecord
-from functions.domain.ports import Store
+from functions.domain.ports import TokenStore
 
 
 def bearer_token(authorization: str | None) -> str:
@@ -25,7 +25,7 @@ def bearer_token(authorization: str | None) -> str:
     return token
 
 
-def authenticate(store: Store, authorization: str | None, now: datetime) -> TokenRecord:
+def authenticate(store: TokenStore, authorization: str | None, now: datetime) -> TokenRecord:
     """The live token record behind an Authorization header; Unauthorized if unknown, revoked,
     expired (an admin session) or from before the admin token was rotated."""
     record = store.find_token(hash_token(bearer_token(authorization)))

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from functions.domain.credentials import hash_token, new_token, new_token_id
 from functions.domain.errors import Unauthorized
 from functions.domain.models import TokenKind, TokenRecord
-from functions.domain.ports import Store
+from functions.domain.ports import TokenStore
 
 SESSION_LIFETIME = timedelta(hours=12)
 SIGN_IN_LIFETIME = timedelta(minutes=15)
@@ -32,7 +32,7 @@ def _record(token: str, kind: TokenKind, now: datetime, epoch: int, lifetime=Non
     )
 
 
-def rotate_admin_token(store: Store, now: datetime) -> tuple[TokenRecord, str]:
+def rotate_admin_token(store: TokenStore, now: datetime) -> tuple[TokenRecord, str]:
     """A new admin token; every earlier admin token, session and sign-in link stops working."""
     token = new_token()
     record = _record(token, TokenKind.ADMIN, now, store.admin_epoch() + 1)
@@ -40,14 +40,14 @@ def rotate_admin_token(store: Store, now: datetime) -> tuple[TokenRecord, str]:
     return record, token
 
 
-def make_sign_in_link(store: Store, now: datetime) -> str:
+def make_sign_in_link(store: TokenStore, now: datetime) -> str:
     """A token for a one-time sign-in link: it opens one session, within SIGN_IN_LIFETIME."""
     token = new_token()
     store.put_token(_record(token, TokenKind.SIGN_IN, now, store.admin_epoch(), SIGN_IN_LIFETIME))
     return token
 
 
-def use_sign_in_link(store: Store, token: str, now: datetime) -> TokenRecord:
+def use_sign_in_link(store: TokenStore, token: str, now: datetime) -> TokenRecord:
     """The sign-in link's record, used up now; Unauthorized if unknown, used, expired or from
     before a rotation."""
     record = store.use_sign_in(hash_token(token), int(now.timestamp()))
@@ -56,7 +56,7 @@ def use_sign_in_link(store: Store, token: str, now: datetime) -> TokenRecord:
     return record
 
 
-def start_session(store: Store, now: datetime) -> tuple[TokenRecord, str]:
+def start_session(store: TokenStore, now: datetime) -> tuple[TokenRecord, str]:
     """A browser's admin session token, valid for SESSION_LIFETIME."""
     token = new_token()
     record = _record(token, TokenKind.ADMIN, now, store.admin_epoch(), SESSION_LIFETIME)
@@ -64,7 +64,7 @@ def start_session(store: Store, now: datetime) -> tuple[TokenRecord, str]:
     return record, token
 
 
-def still_valid(store: Store, record: TokenRecord, now: datetime) -> bool:
+def still_valid(store: TokenStore, record: TokenRecord, now: datetime) -> bool:
     """False for an expired token, or an admin or sign-in token from before a rotation."""
     if record.expires_at is not None and record.expires_at <= now.timestamp():
         return False

@@ -5,15 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from functions.domain.models import AuditEntry, TokenRecord
-from functions.domain.ports import Store
+from functions.domain.ports import AuditLog
 
 
-def audit(store: Store, admin: TokenRecord, action: str, detail: str, now: datetime) -> None:
+def audit(store: AuditLog, admin: TokenRecord, action: str, detail: str, now: datetime) -> None:
     """Record one admin change."""
     at = now.astimezone(UTC).replace(second=0, microsecond=0).isoformat().replace("+00:00", "Z")
     store.append_audit(AuditEntry(at=at, admin=admin.token_id, action=action, detail=detail))
-
-
-def audit_view(entry: AuditEntry) -> dict:
-    """An audit entry as the API shows it."""
-    return {"at": entry.at, "admin": entry.admin, "action": entry.action, "detail": entry.detail}

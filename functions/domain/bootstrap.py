@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from functions.domain.models import Prompt
-from functions.domain.ports import Store
+from functions.domain.ports import PromptStore
 
 
-def seed_prompts(store: Store, prompts: list[dict]) -> int:
+def seed_prompts(store: PromptStore, prompts: list[dict]) -> int:
     """Add the content's prompts and their rotation if the store has no prompts; return how many."""
     if store.list_prompts():
         return 0

@@ -14,6 +14,7 @@ from datetime import datetime
 from functions.domain.models import Settings
 from functions.domain.ports import Store
 from functions.domain.pulse import organisation_pulse
+from functions.domain.pulse_views import OrganisationPulse, WorkplaceFigures
 from functions.domain.weeks import shift_week
 
 LOW_MEAN = 5.0  # below the middle of the 1-10 scale
@@ -56,19 +57,19 @@ class OrganisationWeek:
 
     week: str
     threshold: int
-    pulse: dict  # pulse.organisation_pulse of the week
+    pulse: OrganisationPulse
     attention: list[Attention]
     silent: list[SilentTablet]
     dropping: list[DroppingTablet]
 
 
-def needs_attention(now: dict, before: dict | None) -> str | None:
+def needs_attention(now: WorkplaceFigures, before: WorkplaceFigures | None) -> str | None:
     """Why a workplace's week (organisation_pulse row) needs a look, or None."""
-    if now["suppressed"]:
+    if now.suppressed:
         return "few"
-    if now["mean"] < LOW_MEAN:
+    if now.mean < LOW_MEAN:
         return "low"
-    if before and before["mean"] is not None and now["mean"] - before["mean"] <= -DROP:
+    if before and before.mean is not None and now.mean - before.mean <= -DROP:
         return "drop"
     return None
 
@@ -79,19 +80,19 @@ def organisation_week(
     """The summary of `week`: organisation pulse, workplaces needing attention, silent tablets."""
     pulse = organisation_pulse(store, week, settings)
     before = organisation_pulse(store, shift_week(week, -1), settings)
-    earlier = {w["id"]: w for a in before["areas"] for w in a["workplaces"]}
+    earlier = {w.id: w for a in before.areas for w in a.workplaces}
     attention = []
-    for area in pulse["areas"]:
-        for row in area["workplaces"]:
-            reason = needs_attention(row, earlier.get(row["id"]))
+    for area in pulse.areas:
+        for row in area.workplaces:
+            previous = earlier.get(row.id)
+            reason = needs_attention(row, previous)
             if reason:
-                previous = earlier.get(row["id"]) or {}
                 change = (
-                    round(row["mean"] - previous["mean"], 2)
-                    if row["mean"] is not None and previous.get("mean") is not None
+                    round(row.mean - previous.mean, 2)
+                    if row.mean is not None and previous and previous.mean is not None
                     else None
                 )
-                attention.append(Attention(row["name"], area["area"], reason, row["mean"], change))
+                attention.append(Attention(row.name, area.area, reason, row.mean, change))
     cutoff = now.timestamp() - SILENT_AFTER_SECONDS
     tablets = [
         (workplace, device)

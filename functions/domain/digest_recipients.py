@@ -25,7 +25,7 @@ class Recipient:
     kind: str  # "workplace" | "area" | "organisation"
     workplaces: tuple[Workplace, ...]
     area: str | None = None
-    lang: str = "da"  # no stored language yet: Danish, the product's first language
+    lang: str = "da"  # Danish unless they chose another (domain/languages.py)
 
     @property
     def scope(self) -> str:

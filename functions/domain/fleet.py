@@ -8,6 +8,7 @@ in the wrong week). A workplace without a tablet is listed too: nobody there can
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -50,45 +51,62 @@ def attention(device: Device, now: datetime) -> list[str]:
     return reasons
 
 
-def _row(workplace: Workplace, device: Device | None, now: datetime) -> dict:
-    row: dict = {
-        "workplace_id": workplace.id,
-        "workplace_name": workplace.name,
-        "area": workplace.area,
-        "device_id": None,
-        "device_name": None,
-        "last_seen": None,
-        "app_version": None,
-        "queue_depth": None,
-        "dropped": None,
-        "clock_offset_seconds": None,
-        "attention": ["no_tablet"],
-    }
+@dataclass(frozen=True)
+class TabletRow:
+    """One paired tablet, or a workplace without one (device fields None, "no_tablet")."""
+
+    workplace_id: str
+    workplace_name: str
+    area: str | None
+    device_id: str | None
+    device_name: str | None
+    last_seen: str | None  # RFC 3339, UTC
+    app_version: str | None
+    queue_depth: int | None
+    dropped: int | None
+    clock_offset_seconds: int | None
+    attention: list[str]
+
+
+@dataclass(frozen=True)
+class Fleet:
+    """Every tablet, those needing attention first, and how many need it."""
+
+    tablets: list[TabletRow]
+    needing_attention: int
+
+
+def _row(workplace: Workplace, device: Device | None, now: datetime) -> TabletRow:
     if device is None:
-        return row
+        return TabletRow(
+            workplace.id, workplace.name, workplace.area, *([None] * 7), attention=["no_tablet"]
+        )
     last_seen = datetime.fromtimestamp(device.last_seen, UTC) if device.last_seen else None
-    return row | {
-        "device_id": device.id,
-        "device_name": device.name,
-        "last_seen": last_seen.isoformat().replace("+00:00", "Z") if last_seen else None,
-        "app_version": device.app_version,
-        "queue_depth": device.queue_depth,
-        "dropped": device.dropped,
-        "clock_offset_seconds": device.clock_offset_seconds,
-        "attention": attention(device, now),
-    }
+    return TabletRow(
+        workplace_id=workplace.id,
+        workplace_name=workplace.name,
+        area=workplace.area,
+        device_id=device.id,
+        device_name=device.name,
+        last_seen=last_seen.isoformat().replace("+00:00", "Z") if last_seen else None,
+        app_version=device.app_version,
+        queue_depth=device.queue_depth,
+        dropped=device.dropped,
+        clock_offset_seconds=device.clock_offset_seconds,
+        attention=attention(device, now),
+    )
 
 
-def _order(row: dict) -> tuple:
-    urgency = min((REASONS.index(r) for r in row["attention"]), default=len(REASONS))
-    return (urgency, (row["area"] or "").casefold(), row["workplace_name"].casefold())
+def _order(row: TabletRow) -> tuple:
+    urgency = min((REASONS.index(r) for r in row.attention), default=len(REASONS))
+    return (urgency, (row.area or "").casefold(), row.workplace_name.casefold())
 
 
-def fleet_view(store: Store, now: datetime) -> dict:
+def fleet_view(store: Store, now: datetime) -> Fleet:
     """Every paired tablet (revoked ones left out) and every workplace without one."""
     rows = []
     for workplace in store.list_workplaces():
         devices = [d for d in store.list_devices(workplace.id) if not d.revoked]
         rows += [_row(workplace, d, now) for d in devices] or [_row(workplace, None, now)]
     rows.sort(key=_order)
-    return {"tablets": rows, "needing_attention": sum(1 for r in rows if r["attention"])}
+    return Fleet(rows, sum(1 for r in rows if r.attention))

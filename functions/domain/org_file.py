@@ -2,8 +2,10 @@
 
 Semicolons (Excel's separator where the decimal comma is used) or commas; UTF-8 with or without a
 byte order mark; CRLF or LF. A header row is optional; with one, columns may come in any order and
-an optional `id` column names the workplace a row updates (see org_import.py). Every problem is
-collected with its line number, so a refused file can be fixed in one go.
+an optional `id` column names the workplace a row updates (see org_import.py). An optional `sprog`
+(language) column gives the leaders' Monday e-mail language: one value (da or en) for every leader
+of the row, or one per leader in the order they are written; empty leaves their language as it
+is. Every problem is collected with its line number, so a refused file can be fixed in one go.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ import io
 from dataclasses import dataclass
 
 from functions.domain.errors import FileRefused, InvalidInput
-from functions.domain.leaders import clean_leaders, split_addresses
+from functions.domain.languages import read_language
+from functions.domain.leaders import clean_leaders, normalise_address, split_addresses
 from functions.domain.workplaces import clean_name
 
 MAX_ROWS = 2000
 MAX_PROBLEMS_SHOWN = 50
-COLUMNS = ("area", "name", "leaders", "id")
+COLUMNS = ("area", "name", "leaders", "id", "language")
 # Header names people write, Danish first; matched without case, spaces or accents mattering much.
 _HEADERS = {
     "område": "area",
@@ -33,6 +36,8 @@ _HEADERS = {
     "leder": "leaders",
     "leaders": "leaders",
     "id": "id",
+    "sprog": "language",
+    "language": "language",
 }
 
 
@@ -45,6 +50,7 @@ class OrgRow:
     name: str
     leaders: tuple[str, ...]
     id: str | None = None
+    languages: tuple[tuple[str, str], ...] = ()  # (leader's address, "da" or "en") the row sets
 
 
 def decode(data: bytes) -> str:
@@ -77,6 +83,7 @@ def read_org_file(text: str) -> list[OrgRow]:
     columns: list[str] | None = None
     seen_names: dict[str, int] = {}
     seen_ids: dict[str, int] = {}
+    seen_languages: dict[str, tuple[str, int]] = {}
     try:
         for cells in reader:
             line = reader.line_num
@@ -100,6 +107,11 @@ def read_org_file(text: str) -> list[OrgRow]:
                     problems.append({"line": line, "message": f"same {what} as line {seen[value]}"})
                 elif value:
                     seen[value] = line
+            for address, language in row.languages:
+                earlier = seen_languages.setdefault(address, (language, line))
+                if earlier[0] != language:
+                    message = f"{address} has another language on line {earlier[1]}"
+                    problems.append({"line": line, "message": message})
             rows.append(row)
     except csv.Error as error:
         problems.append({"line": reader.line_num, "message": f"not readable as CSV: {error}"})
@@ -125,6 +137,24 @@ def _row(line: int, values: dict[str, str]) -> tuple[OrgRow | None, list[dict]]:
     area_text = values.get("area", "")
     area = checked(clean_name, area_text, "område (area)") if area_text else None
     leaders = checked(clean_leaders, split_addresses(values.get("leaders", "")))
-    if problems or name is None or leaders is None:
+    languages = checked(_languages, values.get("leaders", ""), values.get("language", ""))
+    if problems or name is None or leaders is None or languages is None:
         return None, problems
-    return OrgRow(line, area, name, leaders, values.get("id") or None), []
+    return OrgRow(line, area, name, leaders, values.get("id") or None, languages), []
+
+
+def _languages(leaders_text: str, language_text: str) -> tuple[tuple[str, str], ...]:
+    """(address, language) for the row's leaders: one language for all, or one each in order."""
+    languages = [read_language(part) for part in split_addresses(language_text)]
+    if not languages:
+        return ()
+    addresses = [normalise_address(a) for a in split_addresses(leaders_text)]
+    if not addresses:
+        raise InvalidInput("sprog (language) is given, but the row has no leaders")
+    if len(languages) == 1:
+        languages *= len(addresses)
+    if len(languages) != len(addresses):
+        raise InvalidInput(
+            "sprog (language): write one language for all the row's leaders, or one per leader"
+        )
+    return tuple(zip(addresses, languages, strict=True))

@@ -8,6 +8,8 @@ The stable key (README, "The organisation in one import"):
 - A row that matches nothing is a new workplace. A renamed row without an id is therefore new, and
   the old name shows among the missing: the dry run says so before anything changes.
 Workplaces that are not in the file are listed as missing and kept: the import never deletes.
+A `sprog` (language) column sets the leaders' Monday e-mail language (kept by address hash,
+domain/languages.py); only changes are written, and an empty cell leaves a language as it is.
 Everything is checked before the first write, so a refused file changes nothing.
 """
 
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from functions.domain.credentials import new_id
 from functions.domain.errors import FileRefused
+from functions.domain.languages import languages_to_set
 from functions.domain.models import Workplace
 from functions.domain.org_file import MAX_PROBLEMS_SHOWN, OrgRow, read_org_file
 from functions.domain.ports import Store
@@ -31,12 +34,14 @@ def name_key(name: str) -> str:
 
 @dataclass
 class ImportPlan:
-    """What an import does: workplaces to create, to update (before, after), left alone, missing."""
+    """What an import does: workplaces to create, to update (before, after), left alone, missing,
+    and the leaders' languages it sets (address hash -> "da" or "en")."""
 
     create: list[Workplace] = field(default_factory=list)
     update: list[tuple[Workplace, Workplace]] = field(default_factory=list)
     unchanged: list[Workplace] = field(default_factory=list)
     missing: list[Workplace] = field(default_factory=list)
+    languages: dict[str, str] = field(default_factory=dict)
 
 
 def plan_import(stored: list[Workplace], rows: list[OrgRow]) -> ImportPlan:
@@ -85,36 +90,68 @@ def plan_import(stored: list[Workplace], rows: list[OrgRow]) -> ImportPlan:
 
 def import_organisation(store: Store, text: str, dry_run: bool) -> ImportPlan:
     """Read the file, plan, and (unless a dry run) create and update; a refusal changes nothing."""
-    plan = plan_import(store.list_workplaces(), read_org_file(text))
+    rows = read_org_file(text)
+    plan = plan_import(store.list_workplaces(), rows)
+    chosen = [pair for row in rows for pair in row.languages]
+    plan.languages = languages_to_set(chosen, store.list_languages()) if chosen else {}
     if not dry_run:
         for workplace in plan.create:
             store.create_workplace(workplace)
         for _before, after in plan.update:
             store.update_workplace(after)
+        for hashed, language in plan.languages.items():
+            store.put_language(hashed, language)
     return plan
 
 
-def _brief(workplace: Workplace) -> dict:
-    return {"id": workplace.id, "name": workplace.name, "area": workplace.area}
+@dataclass(frozen=True)
+class Change:
+    """One field of a workplace before and after the import."""
+
+    before: str | list[str] | None
+    after: str | list[str] | None
 
 
-def plan_view(plan: ImportPlan, dry_run: bool) -> dict:
+@dataclass(frozen=True)
+class UpdatedWorkplace:
+    """A workplace the import changes, as it will be, and only the fields that change."""
+
+    id: str
+    name: str
+    area: str | None
+    changes: dict[str, Change]
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """The plan as the API and the command show it."""
+
+    dry_run: bool
+    created: list[Workplace]
+    updated: list[UpdatedWorkplace]
+    unchanged: int
+    missing: list[Workplace]
+    languages: int  # leaders whose e-mail language the file changes
+
+
+def plan_view(plan: ImportPlan, dry_run: bool) -> PlanView:
     """The plan as the API and the command show it."""
     updated = []
     for before, after in plan.update:
         changes = {
-            name: {"from": _shown(getattr(before, name)), "to": _shown(getattr(after, name))}
+            name: Change(_shown(getattr(before, name)), _shown(getattr(after, name)))
             for name in _COMPARED
             if getattr(before, name) != getattr(after, name)
         }
-        updated.append(_brief(after) | {"changes": changes})
-    return {
-        "dry_run": dry_run,
-        "created": [_brief(w) | {"leaders": list(w.leaders)} for w in plan.create],
-        "updated": updated,
-        "unchanged": len(plan.unchanged),
-        "missing": [_brief(w) for w in plan.missing],
-    }
+        updated.append(UpdatedWorkplace(after.id, after.name, after.area, changes))
+    return PlanView(
+        dry_run,
+        list(plan.create),
+        updated,
+        len(plan.unchanged),
+        list(plan.missing),
+        len(plan.languages),
+    )
 
 
 def _shown(value):

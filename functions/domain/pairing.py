@@ -141,22 +141,38 @@ def record_heartbeat(store: Store, device_id: str, beat: Heartbeat, now: datetim
     )
 
 
-def device_view(device: Device, now: datetime) -> dict:
+@dataclass(frozen=True)
+class DeviceView:
+    """A device as the admin console shows it: `silent` when not seen for SILENT_AFTER."""
+
+    device_id: str
+    name: str
+    paired_on: str
+    last_seen: str | None  # RFC 3339, UTC, minute precision
+    app_version: str | None
+    queue_depth: int | None
+    dropped: int | None
+    clock_offset_seconds: int | None
+    silent: bool
+    revoked: bool
+
+
+def device_view(device: Device, now: datetime) -> DeviceView:
     """A device as the admin console shows it."""
     last_seen = datetime.fromtimestamp(device.last_seen, UTC) if device.last_seen else None
     silent = not device.revoked and (last_seen is None or now - last_seen > SILENT_AFTER)
-    return {
-        "device_id": device.id,
-        "name": device.name,
-        "paired_on": device.paired_on,
-        "last_seen": last_seen.isoformat().replace("+00:00", "Z") if last_seen else None,
-        "app_version": device.app_version,
-        "queue_depth": device.queue_depth,
-        "dropped": device.dropped,
-        "clock_offset_seconds": device.clock_offset_seconds,
-        "silent": silent,
-        "revoked": device.revoked,
-    }
+    return DeviceView(
+        device_id=device.id,
+        name=device.name,
+        paired_on=device.paired_on,
+        last_seen=last_seen.isoformat().replace("+00:00", "Z") if last_seen else None,
+        app_version=device.app_version,
+        queue_depth=device.queue_depth,
+        dropped=device.dropped,
+        clock_offset_seconds=device.clock_offset_seconds,
+        silent=silent,
+        revoked=device.revoked,
+    )
 
 
 def require_workplace(store: Store, workplace_id: str) -> Workplace:

@@ -13,11 +13,6 @@ from functions.domain.rotation import schedule
 from functions.domain.weeks import shift_week
 
 
-def prompt_view(prompt: Prompt) -> dict:
-    """A prompt as the API shows it."""
-    return {"id": prompt.id, "da": prompt.da, "en": prompt.en, "active": prompt.active}
-
-
 def _clean_text(text: str, field: str) -> str:
     cleaned = clean_text(text)
     if not 1 <= len(cleaned) <= 200:

@@ -16,6 +16,15 @@ from functions.domain.csv_export import weekly_csv
 from functions.domain.models import CompletionStatus, Settings, Workplace
 from functions.domain.ports import Store
 from functions.domain.prompts import prompt_of_week
+from functions.domain.pulse_views import (
+    AreaFigures,
+    Figures,
+    LastWeek,
+    OrganisationPulse,
+    TrendWeek,
+    WorkplaceFigures,
+    WorkplacePulse,
+)
 from functions.domain.release import released_rollup, released_week
 from functions.domain.weeks import current_week, shift_week, weeks_ending
 
@@ -29,34 +38,31 @@ def weekly_figures(store: Store, workplace_id: str, weeks: list[str], k: int) ->
     return [released_week(w, running.get(w), released.get(w), k) for w in weeks]
 
 
-def organisation_trend(store: Store, weeks: list[str], k: int) -> list[dict]:
+def organisation_trend(store: Store, weeks: list[str], k: int) -> list[TrendWeek]:
     """The organisation's mean per week over the workplaces that are not suppressed."""
     by_week = store.organisation_aggregates(weeks, released=True)
-    return [
-        {"week": week, "mean": rollup(by_week.get(week, {}).values(), k)["mean"]} for week in weeks
-    ]
+    return [TrendWeek(week, rollup(by_week.get(week, {}).values(), k)["mean"]) for week in weeks]
 
 
 def workplace_pulse(
     store: Store, workplace: Workplace, count: int, settings: Settings, now: datetime
-) -> dict:
+) -> WorkplacePulse:
     """The weekly pulse of one workplace: figures, organisation trend, prompt and sentences."""
     k = settings.anonymity_threshold
     week = current_week(now)
     weeks = weeks_ending(week, count)
     prompt = prompt_of_week(store, week, workplace.id)
-    completions = store.list_completions(workplace.id, week, (CompletionStatus.VISIBLE,))
-    shown = [{"id": c.id, "text": c.text} for c in completions]
+    shown = list(store.list_completions(workplace.id, week, (CompletionStatus.VISIBLE,)))
     _random.shuffle(shown)  # order of arrival could hint at who wrote what
-    return {
-        "workplace": {"id": workplace.id, "name": workplace.name, "area": workplace.area},
-        "threshold": k,
-        "week": week,
-        "weeks": weekly_figures(store, workplace.id, weeks, k),
-        "organisation": organisation_trend(store, weeks, k),
-        "prompt": {"id": prompt.id, "da": prompt.da, "en": prompt.en} if prompt else None,
-        "completions": shown,
-    }
+    return WorkplacePulse(
+        workplace=workplace,
+        threshold=k,
+        week=week,
+        weeks=weekly_figures(store, workplace.id, weeks, k),
+        organisation=organisation_trend(store, weeks, k),
+        prompt=prompt,
+        completions=shown,
+    )
 
 
 def pulse_csv(
@@ -67,7 +73,9 @@ def pulse_csv(
     return weekly_csv(weekly_figures(store, workplace.id, weeks, settings.anonymity_threshold))
 
 
-def last_week_for_kiosk(store: Store, workplace: Workplace, k: int, now: datetime) -> dict | None:
+def last_week_for_kiosk(
+    store: Store, workplace: Workplace, k: int, now: datetime
+) -> LastWeek | None:
     """Last week's count and mean for the kiosk, or None when hidden or too few answered."""
     if not workplace.kiosk_shows_last_week:
         return None
@@ -75,10 +83,10 @@ def last_week_for_kiosk(store: Store, workplace: Workplace, k: int, now: datetim
     figures = weekly_figures(store, workplace.id, [week], k)[0]
     if figures["suppressed"]:
         return None
-    return {"week": week, "responses": figures["responses"], "mean": figures["mean"]}
+    return LastWeek(week, figures["responses"], figures["mean"])
 
 
-def organisation_pulse(store: Store, week: str, settings: Settings) -> dict:
+def organisation_pulse(store: Store, week: str, settings: Settings) -> OrganisationPulse:
     """Every area and workplace in one week, suppressed where too few answered.
 
     Areas and the organisation are rolled up only from workplaces that reach the threshold, so no
@@ -98,31 +106,37 @@ def organisation_pulse(store: Store, week: str, settings: Settings) -> dict:
                 week, running.get(workplace.id), aggregates.get(workplace.id), k
             )
             rows.append(
-                {
-                    "id": workplace.id,
-                    "name": workplace.name,
-                    "responses": figures["responses"],
-                    "mean": figures["mean"],
-                    "suppressed": figures["suppressed"],
-                }
+                WorkplaceFigures(
+                    id=workplace.id,
+                    name=workplace.name,
+                    responses=figures["responses"],
+                    mean=figures["mean"],
+                    suppressed=figures["suppressed"],
+                )
             )
-        totals = released_rollup(
-            [running[w.id] for w in members if w.id in running],
-            [aggregates[w.id] for w in members if w.id in aggregates],
-            k,
+        totals = _public_rollup(
+            released_rollup(
+                [running[w.id] for w in members if w.id in running],
+                [aggregates[w.id] for w in members if w.id in aggregates],
+                k,
+            )
         )
-        area_views.append({"area": area or None, **_public_rollup(totals), "workplaces": rows})
-    return {
-        "week": week,
-        "threshold": k,
-        "organisation": _public_rollup(released_rollup(running.values(), aggregates.values(), k)),
-        "areas": area_views,
-    }
+        area_views.append(
+            AreaFigures(
+                responses=totals.responses,
+                mean=totals.mean,
+                suppressed=totals.suppressed,
+                area=area or None,
+                workplaces=rows,
+            )
+        )
+    return OrganisationPulse(
+        week=week,
+        threshold=k,
+        organisation=_public_rollup(released_rollup(running.values(), aggregates.values(), k)),
+        areas=area_views,
+    )
 
 
-def _public_rollup(totals: dict) -> dict:
-    return {
-        "responses": totals["responses"],
-        "mean": totals["mean"],
-        "suppressed": totals["suppressed"],
-    }
+def _public_rollup(totals: dict) -> Figures:
+    return Figures(totals["responses"], totals["mean"], totals["suppressed"])

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from functions.domain.anonymity import public_week, rollup, validate_threshold
 from functions.domain.models import WeekAggregate
-from functions.domain.ports import Store
+from functions.domain.ports import CheckinStore
 
 
 def next_release(
@@ -27,7 +27,7 @@ def next_release(
     return running if running.count - shown >= validate_threshold(k) else None
 
 
-def release_weeks(store: Store, workplace_id: str, weeks: list[str], k: int) -> list[str]:
+def release_weeks(store: CheckinStore, workplace_id: str, weeks: list[str], k: int) -> list[str]:
     """Release every given week that has k new answers; two reads, whatever the volume."""
     if not weeks:
         return []

@@ -58,14 +58,3 @@ def update_workplace(
         workplace = replace(workplace, leaders=clean_leaders(leaders))
     store.update_workplace(workplace)
     return workplace
-
-
-def workplace_view(workplace: Workplace) -> dict:
-    """A workplace as the API shows it."""
-    return {
-        "id": workplace.id,
-        "name": workplace.name,
-        "area": workplace.area,
-        "kiosk_shows_last_week": workplace.kiosk_shows_last_week,
-        "leaders": list(workplace.leaders),
-    }

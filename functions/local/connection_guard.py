@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 import h11
+import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 REFUSED = b"HTTP/1.1 503 Service Unavailable\r\nconnection: close\r\ncontent-length: 0\r\n\r\n"
@@ -187,8 +188,6 @@ def raise_open_file_limit(wanted: int) -> int:
 
 def run(app, host: str, port: int, limits: Limits | None = None) -> None:
     """uvicorn with the guarded protocol, under a raised open-file limit."""
-    import uvicorn
-
     limits = limits or Limits()
     files = raise_open_file_limit(4 * limits.max_connections)
     # Sockets stay well under the file limit: SQLite, logs and Flet's files need handles too.

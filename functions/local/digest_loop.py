@@ -98,7 +98,7 @@ def start_digests(services: Services, config: Config, base_url: str) -> DigestLo
     setup = DigestSetup(
         sender=config.mail_from,
         pulse_url=config.pulse_url or f"{base_url}/pulse",
-        admins=config.digest_admins,
+        admins=config.admin_emails,
     )
     loop = DigestLoop(services, SmtpMailer(smtp), setup)
     when = next_digest_at(_utc_now()).astimezone().strftime("%Y-%m-%d %H:%M %Z")

@@ -8,15 +8,17 @@ from typing import Any
 
 from aws_lambda_powertools import Logger
 
-from functions.api.services import get_services
+from functions.api.services import build_services_with, get_services
 from functions.config import load_config
 from functions.domain.digest_schedule import week_due
 from functions.domain.weeks import parse_week
 from functions.report.digests import DigestSetup, send_digests
 from functions.report.ses import SesMailer
+from functions.wiring import services_from_environment
 
 logger = Logger()  # service name from POWERTOOLS_SERVICE_NAME
 _mailer = SesMailer()
+build_services_with(services_from_environment)  # on the first run, from the environment
 
 
 @logger.inject_lambda_context
@@ -29,7 +31,7 @@ def lambda_handler(event: dict, context: Any) -> dict:
     if not config.mail_from:
         logger.warning("TRYGHEDSPULS_MAIL_FROM is not set: no digests are sent")
         return {"week": week, "sent": 0, "failed": 0, "skipped": 0}
-    setup = DigestSetup(config.mail_from, config.pulse_url, config.digest_admins)
+    setup = DigestSetup(config.mail_from, config.pulse_url, config.admin_emails)
     outcome = send_digests(
         services.store, _mailer, services.content, services.settings(), setup, week, now
     )

@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from functions.domain.digest import area_week, workplace_week
 from functions.domain.digest_organisation import organisation_week
 from functions.domain.digest_recipients import Recipient, admin_recipients, leader_recipients
+from functions.domain.languages import forget_unused_languages, in_their_languages
 from functions.domain.models import Settings
 from functions.domain.ports import Store
 from functions.report.blocks import Report
@@ -26,7 +27,8 @@ from functions.report.sending import Mailer, Outcome, send_week
 
 @dataclass(frozen=True)
 class DigestSetup:
-    """What sending needs beyond the store: the sender, where the pulse lives, the admins."""
+    """What sending needs beyond the store: the sender, where the pulse lives, the configured
+    administrators (TRYGHEDSPULS_ADMIN_EMAILS; the console's list is read from the store)."""
 
     sender: str
     pulse_url: str | None = None  # e.g. http://host:8550/pulse; links are left out without it
@@ -46,9 +48,13 @@ def pulse_links(pulse_url: str | None) -> LinksFor | None:
 
 
 def recipients_of(store: Store, setup: DigestSetup) -> list[Recipient]:
-    """Leaders (per workplace, or per area) from the stored workplaces, then the admins."""
+    """Leaders (per workplace, or per area) from the stored workplaces, then the sign-in
+    administrators by address (configured and the console's), each in their language."""
     workplaces = store.list_workplaces()
-    return leader_recipients(workplaces) + admin_recipients(setup.admins, workplaces)
+    # Administrators by group claim have no address we know: the console's list reaches them.
+    admins = {a.strip().lower() for a in (*setup.admins, *store.get_signin_settings().admin_emails)}
+    found = leader_recipients(workplaces) + admin_recipients(admins - {""}, workplaces)
+    return in_their_languages(store, found)
 
 
 def report_for(
@@ -100,4 +106,7 @@ def send_digests(
 ) -> Outcome:
     """Send every digest of `week` that is not sent yet (see report/sending.py)."""
     compose = composer(store, week, settings, content, setup, now)
-    return send_week(store, mailer, week, recipients_of(store, setup), compose, now)
+    recipients = recipients_of(store, setup)
+    # A language is kept only while its person gets an e-mail: this run knows who does.
+    forget_unused_languages(store, recipients)
+    return send_week(store, mailer, week, recipients, compose, now)

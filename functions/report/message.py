@@ -19,9 +19,10 @@ def email_message(report: Report, sender: str, to: str) -> EmailMessage:
     message["Date"] = formatdate(localtime=False)
     domain = sender.rpartition("@")[2].strip("> ") or "tryghedspuls.invalid"
     message["Message-ID"] = make_msgid("digest", domain=domain)
-    message["Content-Language"] = report.lang
     # A digest is no bulk advertising, but auto-replies ("out of office") should not answer it.
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(report_text(report))
     message.add_alternative(report_html(report), subtype="html")
+    # Last: making the message multipart moves every Content-* header into its first part.
+    message["Content-Language"] = report.lang
     return message

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import UTC, datetime
 
 from functions.domain.digest_organisation import OrganisationWeek
+from functions.domain.pulse_views import Figures
 from functions.domain.weeks import TZ
 from functions.report.blocks import Block, Heading, Items, Paragraph, Report, Table
 from functions.report.content import figures, subtitle
 from functions.report.texts import number, signed, t, week_number
 
 
-def _mean(row: dict, lang: str) -> str:
-    return number(row["mean"], lang) if row["mean"] is not None else t("digest.too_few", lang)
+def _mean(row: Figures, lang: str) -> str:
+    return number(row.mean, lang) if row.mean is not None else t("digest.too_few", lang)
 
 
-def _answers(row: dict, lang: str) -> str:
-    return str(row["responses"]) if not row["suppressed"] else t("digest.too_few", lang)
+def _answers(row: Figures, lang: str) -> str:
+    return str(row.responses) if not row.suppressed else t("digest.too_few", lang)
 
 
 def organisation_report(week: OrganisationWeek, lang: str) -> Report:
@@ -26,8 +28,8 @@ def organisation_report(week: OrganisationWeek, lang: str) -> Report:
         t("digest.org.areas", lang),
         ("", t("digest.answers", lang), t("digest.mean", lang)),
         tuple(
-            (a["area"] or t("digest.org.no_area", lang), _answers(a, lang), _mean(a, lang))
-            for a in pulse["areas"]
+            (a.area or t("digest.org.no_area", lang), _answers(a, lang), _mean(a, lang))
+            for a in pulse.areas
         ),
     )
     attention = [
@@ -56,7 +58,7 @@ def organisation_report(week: OrganisationWeek, lang: str) -> Report:
     ]
     blocks: list[Block] = [
         Paragraph(t("digest.intro_org", lang)),
-        *figures(pulse["organisation"], None, week.threshold, lang, with_change=False),
+        *figures(asdict(pulse.organisation), None, week.threshold, lang, with_change=False),
         areas,
         Heading(t("digest.org.attention", lang)),
         Items(tuple(attention))

@@ -7,6 +7,9 @@ from email.message import EmailMessage
 from email.utils import getaddresses
 from typing import Any
 
+import boto3
+from botocore.exceptions import BotoCoreError, ClientError
+
 from functions.report.smtp import MailFailed
 
 
@@ -20,15 +23,11 @@ class SesMailer:
     def client(self) -> Any:
         """The SES v2 client; region and credentials from the environment (the function's role)."""
         if self._client is None:
-            import boto3  # here, not at import: the embedded stack never needs it
-
             self._client = boto3.client("sesv2")
         return self._client
 
     def send(self, message: EmailMessage) -> None:
         """One SendEmail; MailFailed with SES's error code when it refuses."""
-        from botocore.exceptions import BotoCoreError, ClientError
-
         recipients = [address for _, address in getaddresses(message.get_all("To", []))]
         sender = getaddresses([message["From"]])[0][1]
         try:

@@ -10,11 +10,6 @@ from functions.store.dynamodb_items import Item, key, n, s
 from functions.store.dynamodb_table import Table, error_code
 
 KEEP_SECONDS = 400 * 24 * 3600  # a year and a bit: no week's digest is due again after that
-ACTIONS = {
-    "claim_digest": {"UpdateItem"},
-    "finish_digest": {"PutItem"},
-    "list_digests": {"Query"},
-}
 
 # Every attribute through a placeholder: several (status, at, week) are DynamoDB reserved words.
 _NAMES = {
@@ -62,9 +57,10 @@ def _record(item: Item) -> DigestRecord:
 
 
 class DynamoDigests:
-    """Claim, finish and list digest records (a mixin of DynamoStore)."""
+    """Claim, finish and list digest records (the DigestLog part of DynamoStore)."""
 
-    _table: Table
+    def __init__(self, table: Table) -> None:
+        self._table = table
 
     def claim_digest(self, week: str, scope: str, recipient_hash: str, now: int) -> bool:
         """One conditional UpdateItem: creates the claim, or takes over a failed one that is due."""

@@ -39,10 +39,26 @@ _ADD_CHECKIN = (
 )
 
 
-class DynamoRecords:
-    """Check-ins, aggregates and completions (part of DynamoStore)."""
+def record_once(table: Table, event_id: str, marker_expires_at: int, effects: list[dict]) -> bool:
+    """Write the event's marker and its effects together; False if the marker existed."""
+    # The marker holds its id and a day-precision expiry: nothing that links it to a score.
+    marker = key(keys.marker(event_id)) | {"expires_at": n(marker_expires_at)}
+    try:
+        table.transact([table.put_action(marker, _NEW), *effects])
+    except TransactionCancelled as cancelled:
+        if cancelled.failed(0):
+            return False
+        if any(cancelled.failed(i) for i in range(1, len(effects) + 1)):
+            raise Conflict(f"Event {event_id!r} collides with a stored record.") from cancelled
+        raise
+    return True
 
-    _table: Table
+
+class DynamoCheckins:
+    """Check-ins and week aggregates (the CheckinStore part of DynamoStore)."""
+
+    def __init__(self, table: Table) -> None:
+        self._table = table
 
     def record_checkins(self, workplace_id: str, checkins: list[CheckinToRecord]) -> list[bool]:
         """Count each check-in once; one transaction per item (marker + aggregate ADD)."""
@@ -70,21 +86,7 @@ class DynamoRecords:
                 "#week": "week",
             },
         )
-        return self._once(checkin.event_id, checkin.marker_expires_at, [add])
-
-    def _once(self, event_id: str, marker_expires_at: int, effects: list[dict]) -> bool:
-        """Write the event's marker and its effects together; False if the marker existed."""
-        # The marker holds its id and a day-precision expiry: nothing that links it to a score.
-        marker = key(keys.marker(event_id)) | {"expires_at": n(marker_expires_at)}
-        try:
-            self._table.transact([self._table.put_action(marker, _NEW), *effects])
-        except TransactionCancelled as cancelled:
-            if cancelled.failed(0):
-                return False
-            if any(cancelled.failed(i) for i in range(1, len(effects) + 1)):
-                raise Conflict(f"Event {event_id!r} collides with a stored record.") from cancelled
-            raise
-        return True
+        return record_once(self._table, checkin.event_id, checkin.marker_expires_at, [add])
 
     def week_aggregates(
         self, workplace_id: str, weeks: list[str], released: bool = False
@@ -129,6 +131,13 @@ class DynamoRecords:
             if error_code(error) != "ConditionalCheckFailedException":
                 raise  # a concurrent release with more answers won: nothing to do
 
+
+class DynamoCompletions:
+    """Sentence completions and their review queue (the CompletionStore part of DynamoStore)."""
+
+    def __init__(self, table: Table) -> None:
+        self._table = table
+
     def record_completions(
         self, workplace_id: str, completions: list[CompletionToRecord]
     ) -> list[bool]:
@@ -150,7 +159,7 @@ class DynamoRecords:
         if record.status is CompletionStatus.HELD:
             queued = key(keys.review(record.id)) | completion_item(record)
             effects.append(self._table.put_action(queued))
-        return self._once(new.event_id, new.marker_expires_at, effects)
+        return record_once(self._table, new.event_id, new.marker_expires_at, effects)
 
     def list_completions(
         self, workplace_id: str, week: str, statuses: tuple[CompletionStatus, ...]

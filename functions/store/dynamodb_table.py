@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import boto3
 from botocore.exceptions import ClientError
 
 from functions.domain.errors import DomainError
@@ -62,8 +63,6 @@ class Table:
     def client(self) -> Any:
         """The low-level DynamoDB client; region and credentials come from the environment."""
         if self._client is None:
-            import boto3  # here, not at import: a cold start that never reaches the table skips it
-
             self._client = boto3.client("dynamodb")
         return self._client
 
@@ -101,7 +100,7 @@ class Table:
         return answer.get("Attributes", {})
 
     def delete(self, k: Key) -> None:
-        """Remove one item (admin paths only; the kiosk's role never deletes)."""
+        """Remove one item (admin paths and the digest's stale languages; tablets never delete)."""
         self.client.delete_item(TableName=self.name, Key=key(k))
 
     def query(

@@ -22,15 +22,16 @@ prompt            PROMPTS           PROMPT#<id>
 rotation order    PROMPTS           ORDER
 pin               PINS              WEEK#<week>#ALL or WEEK#<week>#WP#<wp>
 audit entry       AUDIT             <at>#<random>
-attempt counter   ATTEMPT#<bucket>  W#<window>
 digest record     DIGEST#<week>     <scope>#<sha-256 of the address>
+digest language   LANG              ADDR#<sha-256 of the address>
 
-Items with an expiry (TTL `expires_at`): event markers, pairing codes, attempt counters, admin
-sessions and sign-in links (tokens with an expiry), digest records (after a year).
+Items with an expiry (TTL `expires_at`): event markers, pairing codes, admin sessions and sign-in
+links (tokens with an expiry), digest records (after a year). (Attempt counters, ATTEMPT#<bucket>
+/ W#<window>, are no longer written; TTL removes those left.)
 
 Access patterns (GetItem unless said otherwise; never Scan):
 - settings, sign-in settings, workplace, token by hash, device, pairing code, prompt, rotation,
-  completion, attempt counter, admin epoch: by key.
+  completion, admin epoch: by key.
 - rotate the admin token: one transaction raising the admin epoch (on condition) and adding the
   new token; tokens of older epochs are refused when read, so none needs to be listed.
 - all workplaces: Query pk=ORG, sk begins_with WP#.
@@ -45,8 +46,8 @@ Access patterns (GetItem unless said otherwise; never Scan):
 - prompts in creation order: Query pk=PROMPTS, sk begins_with PROMPT#, sorted by attribute `seq`.
 - pins of weeks first..last: Query pk=PINS, sk between WEEK#<first># and WEEK#<last>$.
 - a week's digest records: Query pk=DIGEST#<week>; claim one: UpdateItem with a condition.
+- every kept digest language: Query pk=LANG, sk begins_with ADDR# (one item per person who chose).
 - newest audit entries: Query pk=AUDIT, descending, Limit.
-- is anything stored: Query pk=ORG / pk=PROMPTS with Limit 1, GetItem SETTINGS.
 
 Privacy: a check-in's score exists only inside its week's aggregate; an event marker holds its
 event id and a day-precision `expires_at`, nothing else. Completions carry their week, no time,
@@ -81,6 +82,7 @@ PROMPTS_PK, PROMPT_PREFIX = "PROMPTS", "PROMPT#"
 REVIEW_PK, REVIEW_PREFIX = "REVIEW", "COMP#"
 PINS_PK = "PINS"
 AUDIT_PK = "AUDIT"
+LANGUAGES_PK, LANGUAGE_PREFIX = "LANG", "ADDR#"
 
 
 def workplace(workplace_id: str) -> Key:
@@ -189,11 +191,6 @@ def audit(at: str, suffix: str) -> Key:
     return Key(AUDIT_PK, f"{_part(at)}#{_part(suffix)}")
 
 
-def attempt(bucket: str, window: int) -> Key:
-    """The attempt counter of one bucket in one time window."""
-    return Key(f"ATTEMPT#{_part(bucket)}", f"W#{window}")
-
-
 def digest(week: str, scope: str, recipient_hash: str) -> Key:
     """The record that one Monday digest was claimed, sent or failed."""
     return Key(digests_of_week(week), f"{_part(scope)}#{_part(recipient_hash)}")
@@ -202,3 +199,8 @@ def digest(week: str, scope: str, recipient_hash: str) -> Key:
 def digests_of_week(week: str) -> str:
     """The partition of a week's digest records."""
     return f"DIGEST#{_part(week)}"
+
+
+def language(address_hash: str) -> Key:
+    """The digest language of the person whose address has this SHA-256."""
+    return Key(LANGUAGES_PK, LANGUAGE_PREFIX + _part(address_hash))

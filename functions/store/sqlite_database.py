@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import threading
 import time
@@ -75,6 +76,8 @@ CREATE TABLE IF NOT EXISTS pins (
 CREATE TABLE IF NOT EXISTS audit (
     seq INTEGER PRIMARY KEY, at TEXT NOT NULL, admin TEXT NOT NULL, action TEXT NOT NULL,
     detail TEXT NOT NULL);
+-- No longer written (pairing answers wrong codes late instead of counting them), but kept,
+-- like its purge below, so every file opens as before.
 CREATE TABLE IF NOT EXISTS attempts (
     bucket TEXT NOT NULL, time_window INTEGER NOT NULL, attempts INTEGER NOT NULL,
     expires_at INTEGER NOT NULL, PRIMARY KEY (bucket, time_window)) WITHOUT ROWID;
@@ -83,11 +86,17 @@ CREATE TABLE IF NOT EXISTS digests (
     week TEXT NOT NULL, scope TEXT NOT NULL, recipient_hash TEXT NOT NULL, status TEXT NOT NULL,
     attempts INTEGER NOT NULL, at INTEGER NOT NULL, retry_at INTEGER NOT NULL, error TEXT NOT NULL,
     PRIMARY KEY (week, scope, recipient_hash)) WITHOUT ROWID;
+-- Each person's digest language, by the SHA-256 of their address (never the address).
+CREATE TABLE IF NOT EXISTS languages (
+    address_hash TEXT PRIMARY KEY, language TEXT NOT NULL) WITHOUT ROWID;
 -- Sign-in (issue 15): one row, its lists as JSON arrays of strings.
 CREATE TABLE IF NOT EXISTS signin_settings (
     id INTEGER PRIMARY KEY CHECK (id = 1), admin_emails TEXT NOT NULL, admin_groups TEXT NOT NULL,
     viewer_links INTEGER NOT NULL);
 """
+# Tables added since a file was made are created when it is opened, whatever its version (every
+# statement of SCHEMA is CREATE … IF NOT EXISTS), so features add tables independently too.
+_TABLES = frozenset(re.findall(r"CREATE TABLE IF NOT EXISTS (\w+)", SCHEMA))
 # Columns added since the first release: SCHEMA has them for a new file; an older file gets each
 # one that it lacks when it is opened. Order-free on purpose, so features add columns independently.
 ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -204,7 +213,8 @@ class Database:
     def _migrate(self) -> None:
         with self.transaction() as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version == SCHEMA_VERSION:
+            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+            if version == SCHEMA_VERSION and tables >= _TABLES:
                 return  # nothing to write
             if version > SCHEMA_VERSION:
                 raise RuntimeError(

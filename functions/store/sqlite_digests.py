@@ -13,9 +13,10 @@ def _record(row: sqlite3.Row) -> DigestRecord:
 
 
 class SqliteDigests:
-    """Claim, finish and list digest records (a mixin of SqliteStore)."""
+    """Claim, finish and list digest records (the DigestLog part of SqliteStore)."""
 
-    _db: Database
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     def claim_digest(self, week: str, scope: str, recipient_hash: str, now: int) -> bool:
         """One IMMEDIATE transaction: insert the claim, or take over a failed one that is due."""

@@ -75,10 +75,11 @@ def _completion(row: sqlite3.Row) -> Completion:
     )
 
 
-class SqliteRecords:
-    """Check-ins, aggregates and completions (part of SqliteStore)."""
+class SqliteCheckins:
+    """Check-ins and week aggregates (the CheckinStore part of SqliteStore)."""
 
-    _db: Database
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     def record_checkins(self, workplace_id: str, checkins: list[CheckinToRecord]) -> list[bool]:
         """Count each check-in once; one transaction per item (marker + aggregate upsert)."""
@@ -134,6 +135,13 @@ class SqliteRecords:
                     *aggregate.distribution,
                 ),
             )
+
+
+class SqliteCompletions:
+    """Sentence completions and their review (the CompletionStore part of SqliteStore)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     def record_completions(
         self, workplace_id: str, completions: list[CompletionToRecord]

@@ -51,6 +51,7 @@ def test_same_file_twice_changes_nothing(api):
         "updated": [],
         "unchanged": 3,
         "missing": [],
+        "languages": 0,
     }
     assert _stored(api) == before
 
@@ -137,3 +138,47 @@ def test_import_is_for_admins_only(api):
     assert api.call("POST", "/v1/workplaces/import", body).status == 401
     assert api.call("POST", "/v1/workplaces/import", body, token=device).status == 403
     assert api.call("POST", "/v1/workplaces/import", body, token=ADMIN_TOKEN).status == 200
+
+
+LANGUAGES = (
+    "område;arbejdsplads;ledere;sprog\r\n"
+    "Syd;Solsikken;mette@norddjurs.dk, jens@norddjurs.dk;en\r\n"
+    "Syd;Havet;Anna@Norddjurs.dk lis@norddjurs.dk;da en\r\n"
+    "Nord;Skolen;ole@norddjurs.dk;\r\n"
+)
+
+
+def test_the_language_column_sets_each_leaders_email_language(api, services):
+    from functions.domain.digest_recipients import address_hash
+
+    # When the file gives Solsikken's leaders English, Havet's one each, Skolen's none
+    dry = _import(api, LANGUAGES, dry_run=True)
+    assert dry.json["languages"] == 3 and services.store.list_languages() == {}
+    answer = _import(api, LANGUAGES)
+    assert answer.status == 200, answer.text
+    # Then only the English ones are kept (Danish is the default: nothing to keep), by hash
+    english = {"mette@norddjurs.dk", "jens@norddjurs.dk", "lis@norddjurs.dk"}
+    assert services.store.list_languages() == {address_hash(a): "en" for a in english}
+    assert answer.json["languages"] == 3
+    # And a later file that says Danish for Mette changes hers back, and only hers
+    again = _import(api, LANGUAGES.replace(";en\r\n", ";Dansk, engelsk\r\n", 1))
+    assert again.json["languages"] == 1
+    assert services.store.list_languages()[address_hash("mette@norddjurs.dk")] == "da"
+
+
+def test_a_bad_language_column_refuses_the_file_by_line(api, services):
+    text = (
+        "område;arbejdsplads;ledere;sprog\n"
+        "Syd;Solsikken;a@norddjurs.dk;tysk\n"
+        "Syd;Havet;a@norddjurs.dk b@norddjurs.dk;da en da\n"
+        "Syd;Skolen;;en\n"
+        "Nord;Lageret;c@norddjurs.dk;en\n"
+        "Nord;Kontoret;c@norddjurs.dk;da\n"
+    )
+    answer = _import(api, text)
+    assert answer.status == 400
+    lines = {d["line"]: d["message"] for d in answer.json["error"]["details"]}
+    assert set(lines) == {2, 3, 4, 6}
+    assert "'tysk'" in lines[2] and "one per leader" in lines[3] and "no leaders" in lines[4]
+    assert "another language on line 5" in lines[6]
+    assert _stored(api) == {} and services.store.list_languages() == {}

@@ -34,3 +34,10 @@ def test_links_from_a_flet_server_start_at_its_http_origin():
     assert link_base("wss://puls.example.dk/ws") == "https://puls.example.dk"
     assert link_base("http://127.0.0.1:8550/admin") == "http://127.0.0.1:8550"
     assert link_base(None) == ""
+
+
+def test_what_the_launcher_says_wins_over_the_environment_and_the_page(monkeypatch):
+    monkeypatch.setenv("TRYGHEDSPULS_API_URL", "http://10.0.0.5:8550/api")
+    assert default_api_url("https://elsewhere/kiosk", "http://127.0.0.1:8123/api/") == (
+        "http://127.0.0.1:8123/api"
+    )

@@ -106,7 +106,7 @@ def test_a_tap_is_in_storage_before_any_network_call():
         await settle()
         events.clear()
         # When someone taps
-        await runtime.tap(7)
+        await runtime.checkin.tap(7)
         thanked = runtime.state.phase
         await settle()
         runtime.stop()
@@ -156,7 +156,7 @@ def test_a_restart_while_the_api_is_down_stays_paired_with_the_last_week_seen():
         return second.state
 
     state = asyncio.run(pair_then_restart_offline())
-    assert state.phase == IDLE and state.config["question"]["da"] == "Hvor trygt?"
+    assert state.phase == IDLE and state.config.question["da"] == "Hvor trygt?"
     # the definition came along, so "Hvad er psykologisk tryghed?" works offline too
     assert state.about == {key: CONTENT[key] for key in ("title", "definition", "behaviours_intro")}
     assert json.loads(store.data[PAIRING_KEY])["device_token"] == "device-token"
@@ -209,7 +209,7 @@ def test_unpairing_needs_the_admin_key_and_warns_about_waiting_answers():
         runtime = await started(MemoryStore(), api)
         await runtime.pair(API, "GOOD", "Tablet")
         api.on("POST", "/v1/checkins", error(503, "unavailable"))
-        await runtime.tap(5)
+        await runtime.checkin.tap(5)
         runtime.gate.open()
         await runtime.gate.verify("guess")
         wrong = (runtime.state.gate, runtime.state.gate_notice.key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.kiosk.state import DONE, DONE_SECONDS, IDLE, THANKS, KioskState
+from app.kiosk.week_config import WeekConfig
 
 CONFIG = {
     "prompt": {"id": "p1", "da": "Vi …", "en": "We …"},
@@ -13,7 +14,7 @@ CONFIG = {
 
 def idle_kiosk(config=CONFIG) -> KioskState:
     state = KioskState()
-    state.show_idle(dict(config))
+    state.show_idle(WeekConfig.from_answer(config))
     return state
 
 

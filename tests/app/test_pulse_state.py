@@ -153,7 +153,7 @@ def test_the_printable_page_is_fetched_with_the_token_in_the_pages_language():
     )
     state = state_with(api)
     run(state.open(LinkParts("view-1", "wp1")))
-    state.toggle_language()
+    run(state.toggle_language())
     data = run(state.pdf())
     assert data.startswith(b"%PDF-") and b"'lang': ['en']" in data
     assert api.calls[-1][:3] == ("GET", "/v1/workplaces/wp1/pulse.pdf", "view-1")

@@ -164,3 +164,37 @@ def test_a_leader_is_never_let_into_the_console(chromium, signin_world):
         assert screen.button("Arbejdspladser").count() == 0
     finally:
         screen.close()
+
+
+def test_a_signed_in_leader_switching_to_english_gets_the_monday_email_in_english(
+    chromium, signin_world
+):
+    import hashlib
+    import sqlite3
+
+    server, _provider, names = signin_world
+    hashed = hashlib.sha256(PEOPLE["lea"].encode()).hexdigest()
+
+    def kept_language() -> str | None:
+        with sqlite3.connect(f"file:{server.data_dir / 'tryghedspuls.db'}?mode=ro", uri=True) as db:
+            row = db.execute(
+                "SELECT language FROM languages WHERE address_hash = ?", (hashed,)
+            ).fetchone()
+        return row[0] if row else None
+
+    screen = Screen(chromium, server.base_url).open("/pulse")
+    try:
+        # Given Lea signed in on her pulse, with no language kept for her
+        screen.click("Log ind med din arbejdskonto")
+        sign_in_at_the_provider(screen, "lea")
+        expect(screen.text(names["sol"]).first).to_be_visible(timeout=30000)
+        assert kept_language() is None
+        # When she switches the page to English, and back
+        screen.click("English")
+        expect(screen.button("Dansk")).to_be_visible()
+        # Then her Monday e-mail's language is kept as she left it, by the hash of her address
+        wait_until(lambda: kept_language() == "en")
+        screen.click("Dansk")
+        wait_until(lambda: kept_language() == "da")
+    finally:
+        screen.close()

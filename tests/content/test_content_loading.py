@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from functions.content import DEFAULT_CONTENT_DIR, ContentError, load_content
 
@@ -85,3 +86,30 @@ def test_readme_names_every_key_and_prompt_id():
         assert f"`{key}`" in README, f"content/README.md does not describe {key}"
     for prompt in document["prompts"]:
         assert f"`{prompt['id']}`" in README, f"content/README.md does not list {prompt['id']}"
+
+
+def test_a_missing_text_names_the_file_and_the_place(content_copy):
+    edit(content_copy / "texts.json", lambda texts: texts["olfa"].pop("intro"))
+    with pytest.raises(ContentError, match=r"texts\.json: olfa\.intro: Field required"):
+        load_content(content_copy)
+
+
+def test_a_prompt_without_english_names_prompts_json_and_the_prompt(content_copy):
+    edit(content_copy / "prompts.json", lambda prompts: prompts[2].pop("en"))
+    with pytest.raises(ContentError, match=r"prompts\.json: prompts\[2\]\.en"):
+        load_content(content_copy)
+
+
+def test_duplicate_olfa_ids_are_a_content_error(content_copy):
+    def repeat_first_id(texts):
+        questions = texts["olfa"]["questions"]
+        questions[1]["id"] = questions[0]["id"]
+
+    edit(content_copy / "texts.json", repeat_first_id)
+    with pytest.raises(ContentError, match=r"olfa\.questions: ids must be unique"):
+        load_content(content_copy)
+
+
+def test_the_loaded_content_cannot_be_changed_by_a_caller():
+    with pytest.raises(ValidationError):
+        load_content().question.da = "Ændret"  # type: ignore[misc]

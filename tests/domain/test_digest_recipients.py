@@ -11,6 +11,7 @@ from functions.domain.digest_recipients import (
     leads_area,
 )
 from functions.domain.models import Workplace
+from functions.domain.pulse_views import WorkplaceFigures
 
 ANNA, BO = "anna@norddjurs.dk", "bo@norddjurs.dk"
 
@@ -62,7 +63,7 @@ def test_the_sent_once_record_keeps_a_hash_not_the_address():
 
 
 def row(mean, suppressed=False):
-    return {"mean": mean, "suppressed": suppressed}
+    return WorkplaceFigures(None, mean, suppressed, id="w1", name="Solsikken")
 
 
 def test_what_makes_a_workplace_need_a_look():

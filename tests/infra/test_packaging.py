@@ -4,6 +4,7 @@ infra/Makefile for every function, and nothing the Lambda code imports is left o
 from __future__ import annotations
 
 import ast
+import compileall
 import importlib.util
 import re
 import subprocess
@@ -58,6 +59,16 @@ def imported_modules(module: str) -> set[str]:
 
 def lambda_imports() -> set[str]:
     """Top-level names of the third-party packages the handlers can reach through functions/."""
+    return _reach()[1]
+
+
+def lambda_modules() -> set[str]:
+    """The modules of functions/ the handlers can reach (lazy imports included)."""
+    return _reach()[0]
+
+
+def _reach() -> tuple[set[str], set[str]]:
+    """What the handlers reach: our modules, and the top-level names of third-party packages."""
     todo = [handler_module(sam_template(), f) for f in FUNCTIONS]
     seen: set[str] = set()
     outside: set[str] = set()
@@ -73,7 +84,7 @@ def lambda_imports() -> set[str]:
                     todo.append(name)
             elif top not in sys.stdlib_module_names and top != "__future__":
                 outside.add(top)
-    return outside
+    return seen, outside
 
 
 def _is_module(name: str) -> bool:
@@ -163,3 +174,57 @@ def test_makefile_installs_wheels_for_the_functions_runtime_and_architecture():
     assert f"--python-version {props['Runtime'].removeprefix('python')}" in commands
     assert props["Architectures"] == ["arm64"] and "--platform manylinux2014_aarch64" in commands
     assert "--only-binary=:all:" in commands
+
+
+def packaged_modules(artifacts: Path) -> set[str]:
+    """The modules (packages aside) in a built package's functions/."""
+    return {
+        ".".join(path.relative_to(artifacts).with_suffix("").parts)
+        for path in (artifacts / "functions").rglob("*.py")
+        if path.name != "__init__.py"
+    }
+
+
+def is_package(name: str) -> bool:
+    return importlib.util.find_spec(name).submodule_search_locations is not None
+
+
+def test_package_holds_only_what_lambda_runs(tmp_path):
+    # Given bytecode of this machine's Python beside the sources, as any test run leaves it
+    compileall.compile_dir(ROOT / "functions", quiet=1)
+    assert list((ROOT / "functions" / "api").glob("__pycache__/*.pyc"))
+    # When SAM's make target builds a function's package
+    artifacts = tmp_path / "artifacts"
+    subprocess.run(
+        ["make", "--file", str(MAKEFILE), "build-ViewerFunction", "PYTHON=true"],
+        cwd=ROOT,
+        env={"ARTIFACTS_DIR": str(artifacts), "PATH": "/usr/bin:/bin"},
+        check=True,
+        capture_output=True,
+    )
+    # Then neither the embedded stack, nor the commands, nor any bytecode went in
+    functions = artifacts / "functions"
+    assert not (functions / "local").exists()
+    assert not (functions / "commands").exists()
+    assert not (functions / "cli.py").exists()
+    assert not [p for p in artifacts.rglob("*") if p.name == "__pycache__" or p.suffix == ".pyc"]
+    # and every module a handler reaches is there; outside the domain (its rules go whole) no
+    # module is there that no handler reaches
+    packaged = packaged_modules(artifacts)
+    reached = {m for m in lambda_modules() if not is_package(m)}
+    assert reached <= packaged, reached - packaged
+    assert {m for m in packaged - reached if not m.startswith("functions.domain.")} == set()
+
+
+def test_pip_leaves_out_the_build_machines_bytecode():
+    # Given what make would run (dry run)
+    commands = subprocess.run(
+        ["make", "--dry-run", "--file", str(MAKEFILE), "build-DigestFunction"],
+        cwd=ROOT,
+        env={"ARTIFACTS_DIR": "/artifacts", "PATH": "/usr/bin:/bin"},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    # Then pip compiles nothing for the Python that builds (Lambda's Python compiles its own)
+    assert "--no-compile" in commands

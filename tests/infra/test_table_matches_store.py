@@ -60,15 +60,12 @@ def test_store_lists_through_the_templates_index(store):
     assert set(store.organisation_aggregates([WEEK])[WEEK]) == {"wp1"}
 
 
-@pytest.mark.parametrize("record", ["pairing code", "attempt counter", "event marker"])
+@pytest.mark.parametrize("record", ["pairing code", "event marker"])
 def test_short_lived_records_expire_by_the_templates_ttl_attribute(store, client, record):
     # Given each kind of record that must go away by itself, written by the store
     if record == "pairing code":
         store.put_pairing_code(PairingCode("ABCD-EFGH", "wp1", EXPIRES))
         where = keys.pairing_code("ABCD-EFGH")
-    elif record == "attempt counter":
-        store.count_attempt("pair", 42, EXPIRES)
-        where = keys.attempt("pair", 42)
     else:
         store.record_checkins("wp1", [CheckinToRecord("evt2", WEEK, 3, EXPIRES)])
         where = keys.marker("evt2")

@@ -93,3 +93,23 @@ def test_pairing_sheet_codes_pair_tablets_of_their_workplaces(tmp_path):
         store, pairing_code_in(urls[0]), "Pauserum", datetime.now(UTC)
     )
     assert workplace.name == "Arbejdsplads 000 Ærø"
+
+
+def test_the_language_column_sets_the_leaders_email_language(tmp_path, capsys):
+    from functions.domain.digest_recipients import address_hash
+
+    # Given a file whose optional sprog column makes Solsikken's leader English
+    source = tmp_path / "organisation.csv"
+    source.write_text(
+        "område;arbejdsplads;ledere;sprog\r\n"
+        "Syd;Solsikken;mette@norddjurs.dk;English\r\n"
+        "Syd;Havet;lis@norddjurs.dk;\r\n",
+        encoding="utf-8",
+    )
+    # When it is imported
+    assert main(["import-org", "--data-dir", str(tmp_path), str(source)]) == 0
+    # Then the command says so, and the store keeps her language by the hash of her address
+    assert "E-mail language was set for 1 leader(s)." in capsys.readouterr().out
+    store = _store(tmp_path)
+    assert store.list_languages() == {address_hash("mette@norddjurs.dk"): "en"}
+    store.close()

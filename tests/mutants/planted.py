@@ -138,8 +138,8 @@ PLANTED = (
     Planted(
         "functions/store/dynamodb_records.py",
         "DynamoDB: a check-in already seen is counted again (duplicate counted twice)",
-        "            if cancelled.failed(0):\n                return False\n",
-        "            if cancelled.failed(0):\n                return True\n",
+        "        if cancelled.failed(0):\n            return False\n",
+        "        if cancelled.failed(0):\n            return True\n",
         STORE_TESTS,
     ),
     Planted(

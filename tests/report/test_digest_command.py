@@ -27,7 +27,7 @@ def data_dir(tmp_path) -> Path:
 
 
 def digest(data_dir: Path, *args: str, smtp=None) -> subprocess.CompletedProcess:
-    env = {"PATH": "/usr/bin:/bin", "TRYGHEDSPULS_DIGEST_ADMINS": "admin@norddjurs.dk"}
+    env = {"PATH": "/usr/bin:/bin", "TRYGHEDSPULS_ADMIN_EMAILS": "admin@norddjurs.dk"}
     if smtp:
         env |= {"TRYGHEDSPULS_SMTP_URL": smtp.url, "TRYGHEDSPULS_MAIL_FROM": "puls@norddjurs.dk"}
     return subprocess.run(

@@ -43,7 +43,7 @@ def test_serve_sends_the_due_digests_once_across_a_restart(tmp_path, smtp):
     env = {
         "TRYGHEDSPULS_SMTP_URL": smtp.url,
         "TRYGHEDSPULS_MAIL_FROM": "Tryghedspuls <puls@norddjurs.dk>",
-        "TRYGHEDSPULS_DIGEST_ADMINS": "admin@norddjurs.dk",
+        "TRYGHEDSPULS_ADMIN_EMAILS": "admin@norddjurs.dk",
     }
     with running_server(data, env=env) as server:
         assert f"E-mail: mandagsmails via smtp://127.0.0.1:{smtp.port}" in server.log()

@@ -194,6 +194,10 @@ ROUTES: dict[str, tuple[Callable[[World], Call], int]] = {
         lambda w: Call("GET", "/v1/area-pulse", query={"area": w.areas["A"]}),
         200,
     ),
+    "PUT /v1/me/language": (
+        lambda w: Call("PUT", "/v1/me/language", body={"language": "en"}),
+        204,
+    ),
     "GET /v1/signin-settings": (lambda w: Call("GET", "/v1/signin-settings"), 200),
     "PUT /v1/signin-settings": (
         lambda w: Call("PUT", "/v1/signin-settings", body={"viewer_links": True}),
@@ -330,6 +334,8 @@ def route_group(route: str) -> str:
         return "public"
     if route in ("GET /v1/me", "GET /v1/area-pulse"):
         return route.rpartition("/")[2]  # "me", "area-pulse": for signed-in people
+    if route == "PUT /v1/me/language":
+        return "my-language"  # a signed-in person's own: the admin token stands for no one
     if route == "POST /v1/pair":
         return "pair"
     if route in KIOSK_ROUTES:
@@ -353,6 +359,7 @@ def expected_status(route: str, caller: str) -> int:
         "admin": admins,
         "me": ("leader", "leader of another workplace", *admins),
         "area-pulse": ("leader", *admins),  # A's area
+        "my-language": ("leader", "leader of another workplace", "signed-in admin"),
     }[group]
     if route == "POST /v1/admin/sessions" and caller in SIGNED_IN:
         return 403  # a sign-in ends with its ID token: it is not traded for a 12-hour session

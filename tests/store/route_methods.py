@@ -11,7 +11,7 @@ from functions.api.services import Services, use_services
 from functions.content import load_content
 from functions.domain.bootstrap import seed_prompts
 from functions.domain.pairing import make_admin_token
-from functions.domain.ports import Store
+from functions.domain.ports import Store, methods_of
 from functions.store.sqlite import SqliteStore
 from tests.api.conftest import ADMIN_TOKEN, Api, Clock, function_for
 
@@ -26,7 +26,7 @@ class RecordingStore:
 
     def __getattr__(self, name: str):
         method = getattr(self._store, name)
-        if not callable(method) or name not in vars(Store):
+        if not callable(method) or name not in methods_of(Store):
             return method
 
         def recorded(*args, **kwargs):

@@ -6,7 +6,7 @@ import pytest
 
 from functions.domain.errors import Conflict, NotFound
 from functions.domain.models import AuditEntry, Pin, Prompt, Settings, Workplace
-from tests.store.examples import OTHER_WP, WP, admin_token, workplace
+from tests.store.examples import OTHER_WP, WP, workplace
 
 
 def test_settings_are_the_default_until_saved(store):
@@ -162,43 +162,3 @@ def test_audit_lists_newest_first_up_to_the_limit(store):
     # Then they come newest first
     assert store.list_audit(2) == [entries[2], entries[1]]
     assert store.list_audit(10) == entries[::-1]
-
-
-def test_attempts_count_per_bucket_and_window(store):
-    # Given no attempts
-    assert store.get_attempts("pair", 7) == 0
-    # When two attempts fall in one window and one in the next
-    counts = [
-        store.count_attempt("pair", 7, 10_000),
-        store.count_attempt("pair", 7, 10_000),
-        store.count_attempt("pair", 8, 10_900),
-    ]
-    # Then each window counts its own
-    assert counts == [1, 2, 1]
-    assert (store.get_attempts("pair", 7), store.get_attempts("other", 7)) == (2, 0)
-
-
-def test_new_store_is_empty_until_content_is_stored(store):
-    # Given a new store that holds only an admin token (made at start-up, before seeding)
-    store.put_token(admin_token())
-    assert store.is_empty()
-    # When a prompt is stored
-    store.put_prompt(Prompt(id="p-a", da="da", en="en"))
-    # Then it is no longer empty
-    assert not store.is_empty()
-
-
-def test_a_workplace_makes_a_store_non_empty(store):
-    # Given a new store
-    # When a workplace is created
-    store.create_workplace(workplace())
-    # Then the store is not empty
-    assert not store.is_empty()
-
-
-def test_saved_settings_make_a_store_non_empty(store):
-    # Given a new store
-    # When settings are saved
-    store.put_settings(Settings())
-    # Then the store is not empty
-    assert not store.is_empty()

@@ -133,3 +133,20 @@ def test_expired_markers_are_removed_on_open(path):
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT count(*) FROM event_markers").fetchone() == (0,)
         assert db.execute("SELECT count FROM week_aggregates").fetchone() == (1,)
+
+
+def test_a_file_without_the_languages_table_gets_it_and_keeps_its_data(path):
+    # Given a file of this schema version made before digest languages existed
+    store = SqliteStore(str(path))
+    store.close()
+    with sqlite3.connect(path) as db:
+        db.execute("DROP TABLE languages")
+        db.execute("INSERT INTO audit (at, admin, action, detail) VALUES ('t', 'a', 'x', 'kept')")
+    # When this version opens it
+    store = SqliteStore(str(path))
+    # Then the table is there, and what the file held is still there
+    store.put_language("a" * 64, "en")
+    assert store.list_languages() == {"a" * 64: "en"}
+    assert [entry.detail for entry in store.list_audit(5)] == ["kept"]
+    store.close()
+    assert _pragma(path, "user_version") == SCHEMA_VERSION

@@ -16,7 +16,7 @@ from tests.store.examples import WP, checkin
 def test_a_full_file_refuses_with_storage_full_and_recovers(tmp_path: Path):
     # Given a store whose file may not grow by another page
     store = SqliteStore(str(tmp_path / "store.db"))
-    connection = store._db.connection()  # this thread's: the pragma holds per connection
+    connection = store.db.connection()  # this thread's: the pragma holds per connection
     pages = connection.execute("PRAGMA page_count").fetchone()[0]
     connection.execute(f"PRAGMA max_page_count = {pages + 2}")
     # When check-ins for ever more weeks come in, until one does not fit

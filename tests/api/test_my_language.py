@@ -1,0 +1,73 @@
+"""PUT /v1/me/language: a signed-in leader or administrator keeps the language of their Monday
+e-mail; ID tokens from a real OpenID provider (oidc-provider-mock)."""
+
+from __future__ import annotations
+
+import pytest
+
+from functions.api.signin import Signin
+from functions.domain.digest_recipients import address_hash
+from tests.api.conftest import ADMIN_TOKEN
+from tests.oidc_provider import running_provider
+
+ADMIN = "chef@norddjurs.dk"  # as if from TRYGHEDSPULS_ADMIN_EMAILS
+
+
+@pytest.fixture(scope="module")
+def provider():
+    with running_provider() as running:
+        running.set_user("lea", email="Lea@Norddjurs.dk")
+        running.set_user("chef", email=ADMIN)
+        running.set_user("nobody", email="nobody@norddjurs.dk")
+        yield running
+
+
+@pytest.fixture
+def signed_in(api, services, provider):
+    """Given: sign-in is on, and Lea leads Solsikken."""
+    services.signin = Signin(provider.issuer, provider.client_id, (ADMIN,))
+    workplace = api.post("/v1/workplaces", {"name": "Solsikken"}).json["id"]
+    leaders = {"leaders": ["lea@norddjurs.dk"]}
+    assert api.call("PATCH", f"/v1/workplaces/{workplace}", leaders, ADMIN_TOKEN).status == 200
+    return provider
+
+
+def put_language(api, body, token):
+    return api.call("PUT", "/v1/me/language", body, token)
+
+
+def test_a_signed_in_leader_saves_their_language(api, services, signed_in):
+    answer = put_language(api, {"language": "en"}, signed_in.id_token("lea"))
+    assert (answer.status, answer.text) == (204, "")
+    # Kept by the hash of the address (as the provider wrote it, compared lower-case), nothing else
+    assert services.store.list_languages() == {address_hash("lea@norddjurs.dk"): "en"}
+    assert put_language(api, {"language": "da"}, signed_in.id_token("lea")).status == 204
+    assert services.store.list_languages() == {address_hash("lea@norddjurs.dk"): "da"}
+
+
+def test_a_signed_in_administrator_saves_theirs(api, services, signed_in):
+    assert put_language(api, {"language": "en"}, signed_in.id_token("chef")).status == 204
+    assert services.store.list_languages() == {address_hash(ADMIN): "en"}
+
+
+@pytest.mark.parametrize(
+    "body", [{"language": "de"}, {"language": "EN"}, {"language": ""}, {}, {"language": 1}]
+)
+def test_anything_but_da_or_en_is_refused_and_nothing_is_kept(api, services, signed_in, body):
+    answer = put_language(api, body, signed_in.id_token("lea"))
+    assert answer.status == 400, answer.text
+    assert answer.json["error"]["code"] == "invalid_request"
+    assert services.store.list_languages() == {}
+
+
+def test_without_a_valid_token_it_is_401(api, services, signed_in):
+    assert put_language(api, {"language": "en"}, None).status == 401
+    assert put_language(api, {"language": "en"}, "not-a-token").status == 401
+    assert services.store.list_languages() == {}
+
+
+def test_the_admin_token_and_someone_who_leads_nothing_are_refused(api, services, signed_in):
+    # The admin token stands for no one; a signed-in person who leads nothing gets no e-mail
+    assert put_language(api, {"language": "en"}, ADMIN_TOKEN).status == 403
+    assert put_language(api, {"language": "en"}, signed_in.id_token("nobody")).status == 403
+    assert services.store.list_languages() == {}
