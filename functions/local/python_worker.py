@@ -29,11 +29,12 @@ async function pyodideSnapshotBytes() {
 }
 // Pyodide 314.0.7 copies a snapshot into the memory a fresh start has, which is smaller than a
 // snapshot holding flet and the app: grow it first, through malloc so Emscripten sees it.
-// `bytes` is the snapshot's heap, without its header: aiming at the whole file overshot by the
+// `size()` is the snapshot's heap, without its header: aiming at the whole file overshot by the
 // header, and the loop then took thousands of small mallocs and a second, larger memory.
-function growingTo(createPyodideModule, bytes) {
+function growingTo(createPyodideModule, size) {
     return async (settings) => {
         const module = await createPyodideModule(settings);
+        const bytes = size();
         const held = [];
         while (module.HEAP8.length < bytes) {
             const block = module._malloc(bytes - module.HEAP8.length);
@@ -78,15 +79,18 @@ function releaseNow(buffer) {
 }
 async function loadPyodideFromSnapshot(loadPyodide, options) {
     try {
-        const snapshot = await pyodideSnapshotBytes();
+        // Read while Pyodide fetches its WebAssembly (it waits for this promise, then restores).
+        let heap = 0;  // the snapshot without its header: restoreSnapshot's [magic, size, …]
+        const snapshot = pyodideSnapshotBytes().then((bytes) => {
+            heap = bytes.length - new DataView(bytes.buffer, bytes.byteOffset).getUint32(4, true);
+            return bytes;
+        });
         const asm = new URL("pyodide/pyodide.asm.mjs", self.location);  // as index.html says
-        const header = new DataView(snapshot.buffer, snapshot.byteOffset).getUint32(4, true);
-        const heap = snapshot.length - header;  // restoreSnapshot: [magic, header size, …]
-        const createPyodideModule = growingTo((await import(asm)).default, heap);
+        const createPyodideModule = growingTo((await import(asm)).default, () => heap);
         const pyodide = await loadPyodide(
             { ...options, _loadSnapshot: snapshot, createPyodideModule });
         delete pyodide._api.config._loadSnapshot;  // else Pyodide keeps the ~38 MB copy alive
-        releaseNow(snapshot.buffer);
+        releaseNow((await snapshot).buffer);
         // Every tablet restores the same memory: give `random` a state of its own.
         pyodide.runPython("import random; random.seed()");
         self.pyodideBoot = "snapshot";
