@@ -79,7 +79,11 @@ class Outbox:
 
         Entries added while this runs are kept: they are in storage and in memory already.
         """
-        keys = sorted(await self._store.keys(PREFIX))
+        # The dropped count is read with the key list: one round trip to the storage, not two.
+        listed, dropped = await asyncio.gather(
+            self._store.keys(PREFIX), self._store.get(DROPPED_KEY)
+        )
+        keys = sorted(listed)
         limit = asyncio.Semaphore(_LOAD_CONCURRENCY)
 
         async def read(key: str) -> tuple[str, str | None]:
@@ -96,7 +100,6 @@ class Outbox:
                 self._entries[kind].setdefault(key, Entry(kind, key, item))
             else:
                 log.warning("outbox: skipping unreadable entry %s", key)
-        dropped = await self._store.get(DROPPED_KEY)
         self.dropped = int(dropped) if dropped and dropped.isdigit() else 0
 
     async def add_checkin(self, score: int) -> Entry:

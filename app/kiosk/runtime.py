@@ -95,20 +95,23 @@ class KioskRuntime:
         await asyncio.gather(self._tick_loop(), self._behaviour_loop())
 
     async def _boot(self) -> None:
-        # The screen first (two reads), the outbox after: days offline can leave thousands of
-        # entries, and taps made while they load simply join them.
+        # The screen first, the outbox after: days offline can leave thousands of entries, and
+        # taps made while they load simply join them. The screen's three keys are read at once:
+        # each read is a round trip to the tablet's storage (Python worker -> page -> Flutter).
         store = self.session.store
         self.session.start(keep_awake(self.wakelock))
         self.session.start(respect_reduced_motion(self.accessibility, self.state))
-        self.pairing = await device.load_pairing(store)
+        self.pairing, (content, config) = await asyncio.gather(
+            device.load_pairing(store), self.week.read_cache()
+        )
         if self.pairing:
-            await self.week.restore()
+            self.week.restore(content, config)
         else:
             self.state.show_setup()
         await self.outbox.load()
         self._booted = True
         self.state.queue_depth = self.outbox.depth()
-        if self.pairing:
+        if self.pairing and self.syncer is None:  # a pairing made while the outbox loaded syncs
             self._start_sync()
         elif self.link_code:
             await self.pair_from_link(self.link_code)

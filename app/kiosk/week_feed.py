@@ -8,6 +8,7 @@ sent them and parsed on the way into KioskState (week_config.py).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 from app.client.api import ApiClient
@@ -37,11 +38,18 @@ class WeekFeed:
         self.clock_watch = clock_watch
         self.on_revoked = on_revoked  # the API no longer knows this tablet
 
-    async def restore(self) -> None:
+    async def read_cache(self) -> tuple[dict | None, dict | None]:
+        """The cached content texts and last week seen, read at once (one round trip, not two)."""
+        content, config = await asyncio.gather(
+            device.load_cached(self.store, device.CONTENT_KEY),
+            device.load_cached(self.store, device.CONFIG_KEY),
+        )
+        return content, config
+
+    def restore(self, content: dict | None, config: dict | None) -> None:
         """At boot: show the cached texts and the last week seen, on the idle screen."""
-        self._show_content(await device.load_cached(self.store, device.CONTENT_KEY))
-        cached = await device.load_cached(self.store, device.CONFIG_KEY)
-        self.state.show_idle(WeekConfig.from_answer(cached) if cached is not None else None)
+        self._show_content(content)
+        self.state.show_idle(WeekConfig.from_answer(config) if config is not None else None)
 
     async def apply(self, answer: dict) -> None:
         """A new week configuration came with a heartbeat: keep it and show it."""
