@@ -4,6 +4,7 @@ mapped here and nowhere else."""
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from http import HTTPStatus
 
 from aws_lambda_powertools import Logger
@@ -66,7 +67,9 @@ def install_error_handlers(app) -> None:
     @app.exception_handler(errors.DomainError)
     def domain_error(exc: errors.DomainError) -> Response:
         status = next((s for kind, s in STATUS.items() if isinstance(exc, kind)), 400)
-        answer = error_response(status, exc.code, exc.message, getattr(exc, "details", None))
+        # A refused file's problems are domain dataclasses; here they become the wire's objects.
+        details = [asdict(p) for p in exc.details] if isinstance(exc, errors.FileRefused) else None
+        answer = error_response(status, exc.code, exc.message, details)
         if isinstance(exc, errors.PairingCodeInvalid) and exc.hold_seconds:
             # The embedded gateway holds this answer back so long; it tells clients too.
             answer.headers["Retry-After"] = str(exc.hold_seconds)

@@ -8,12 +8,35 @@ did (1 or 2 answers would already point at somebody), only that the week is supp
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from functions.domain.errors import InvalidInput
 from functions.domain.models import WeekAggregate
 
 MIN_THRESHOLD = 3
 MAX_THRESHOLD = 50
+
+
+@dataclass(frozen=True)
+class PublicWeek:
+    """What may be shown of one week: all figures, or suppressed with responses 0 (none came)
+    or None (too few to say how many)."""
+
+    week: str
+    responses: int | None
+    mean: float | None
+    distribution: list[int] | None
+    suppressed: bool
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """Several workplaces' week as one figure; `excluded` counts members left out below k."""
+
+    responses: int | None
+    mean: float | None
+    suppressed: bool
+    excluded: int
 
 
 def validate_threshold(k: int) -> int:
@@ -26,29 +49,29 @@ def validate_threshold(k: int) -> int:
     return k
 
 
-def public_week(week: str, agg: WeekAggregate | None, k: int) -> dict:
-    """What may be shown of a week: {week, responses, mean, distribution, suppressed}."""
+def public_week(week: str, agg: WeekAggregate | None, k: int) -> PublicWeek:
+    """What may be shown of a week: its figures when at least k answered, else suppressed."""
     count = agg.count if agg else 0
     if count >= _effective(k):
         assert agg is not None
-        return {
-            "week": week,
-            "responses": count,
-            "mean": round(agg.total / count, 2),
-            "distribution": list(agg.distribution),
-            "suppressed": False,
-        }
-    return {
-        "week": week,
-        "responses": None if count else 0,
-        "mean": None,
-        "distribution": None,
-        "suppressed": True,
-    }
+        return PublicWeek(
+            week=week,
+            responses=count,
+            mean=round(agg.total / count, 2),
+            distribution=list(agg.distribution),
+            suppressed=False,
+        )
+    return PublicWeek(
+        week=week,
+        responses=None if count else 0,
+        mean=None,
+        distribution=None,
+        suppressed=True,
+    )
 
 
-def rollup(aggs: Iterable[WeekAggregate], k: int) -> dict:
-    """Combine workplaces' weeks into one figure: {responses, mean, suppressed, excluded}.
+def rollup(aggs: Iterable[WeekAggregate], k: int) -> Rollup:
+    """Combine workplaces' weeks into one figure (responses, mean, suppressed, excluded).
 
     Only members that reach k on their own are counted in. Adding every member would be exact, but
     then a suppressed workplace could be recovered by subtraction: an area total of 40 answers
@@ -65,18 +88,18 @@ def rollup(aggs: Iterable[WeekAggregate], k: int) -> dict:
         elif agg.count > 0:
             excluded += 1
     if count >= k:
-        return {
-            "responses": count,
-            "mean": round(total / count, 2),
-            "suppressed": False,
-            "excluded": excluded,
-        }
-    return {
-        "responses": None if excluded else 0,
-        "mean": None,
-        "suppressed": True,
-        "excluded": excluded,
-    }
+        return Rollup(
+            responses=count,
+            mean=round(total / count, 2),
+            suppressed=False,
+            excluded=excluded,
+        )
+    return Rollup(
+        responses=None if excluded else 0,
+        mean=None,
+        suppressed=True,
+        excluded=excluded,
+    )
 
 
 def _effective(k: int) -> int:

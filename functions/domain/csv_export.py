@@ -11,18 +11,20 @@ import csv
 import io
 from typing import Any
 
+from functions.domain.anonymity import PublicWeek
+
 HEADER = ["week", "responses", "mean", *(f"score_{score}" for score in range(1, 11))]
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def weekly_csv(rows: list[dict]) -> str:
-    """Rows shaped like anonymity.public_week's output as semicolon-separated CSV with a header."""
+def weekly_csv(rows: list[PublicWeek]) -> str:
+    """Weeks as anonymity.public_week shows them, as semicolon-separated CSV with a header."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(HEADER)
     for row in rows:
-        distribution = row.get("distribution") or [None] * 10
-        cells = [row.get("week"), row.get("responses"), _decimal(row.get("mean")), *distribution]
+        distribution = row.distribution or [None] * 10
+        cells = [row.week, row.responses, _decimal(row.mean), *distribution]
         writer.writerow([_neutralised(_cell(value)) for value in cells])
     return out.getvalue()
 

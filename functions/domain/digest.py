@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from typing import Protocol
 
+from functions.domain.anonymity import PublicWeek, Rollup
 from functions.domain.models import CompletionStatus, Prompt, Workplace
 from functions.domain.ports import Store
 from functions.domain.prompts import prompt_of_week
@@ -22,6 +24,25 @@ TREND_WEEKS = 8
 _random = secrets.SystemRandom()
 
 
+class Shown(Protocol):
+    """What is read of a week's figures, a workplace's (PublicWeek) or rolled up (Rollup)."""
+
+    @property
+    def responses(self) -> int | None: ...
+
+    @property
+    def mean(self) -> float | None: ...
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """One week in a trend: answers and mean as the pulse shows them (None when suppressed)."""
+
+    week: str
+    responses: int | None
+    mean: float | None
+
+
 @dataclass(frozen=True)
 class WorkplaceWeek:
     """One workplace's week as its viewers see it, with the week before and the trend."""
@@ -29,9 +50,9 @@ class WorkplaceWeek:
     workplace: Workplace
     week: str
     threshold: int
-    figures: dict  # anonymity.public_week: responses, mean, distribution, suppressed
+    figures: PublicWeek
     change: float | None  # mean minus the week before's; None unless both weeks are shown
-    trend: list[dict]  # [{week, responses, mean}] oldest first, as public_week shows them
+    trend: list[TrendPoint]  # oldest first
     prompt: Prompt | None
     sentences: list[str]  # approved completions of the week, in random order
 
@@ -43,17 +64,17 @@ class AreaWeek:
     area: str
     week: str
     threshold: int
-    figures: dict  # release.released_rollup: responses, mean, suppressed
+    figures: Rollup  # release.released_rollup
     change: float | None
-    trend: list[dict]
+    trend: list[TrendPoint]
     members: list[WorkplaceWeek]
 
 
-def change_between(now: dict, before: dict) -> float | None:
+def change_between(now: Shown, before: Shown) -> float | None:
     """How much the mean moved since the week before, when both weeks are shown."""
-    if now["mean"] is None or before["mean"] is None:
+    if now.mean is None or before.mean is None:
         return None
-    return round(now["mean"] - before["mean"], 2)
+    return round(now.mean - before.mean, 2)
 
 
 def workplace_week(store: Store, workplace: Workplace, week: str, k: int) -> WorkplaceWeek:
@@ -69,7 +90,7 @@ def workplace_week(store: Store, workplace: Workplace, week: str, k: int) -> Wor
         threshold=k,
         figures=figures[-1],
         change=change_between(figures[-1], figures[-2]),
-        trend=[{k: f[k] for k in ("week", "responses", "mean")} for f in figures],
+        trend=[TrendPoint(f.week, f.responses, f.mean) for f in figures],
         prompt=prompt_of_week(store, week, workplace.id),
         sentences=sentences,
     )
@@ -85,13 +106,13 @@ def area_week(store: Store, area: str, members: list[Workplace], week: str, k: i
     for w in weeks:
         mine = [a for wp, a in running.get(w, {}).items() if wp in ids]
         shown = [a for wp, a in released.get(w, {}).items() if wp in ids]
-        rolled.append({"week": w, **released_rollup(mine, shown, k)})
+        rolled.append(released_rollup(mine, shown, k))
     return AreaWeek(
         area=area,
         week=week,
         threshold=k,
         figures=rolled[-1],
         change=change_between(rolled[-1], rolled[-2]),
-        trend=[{k: r[k] for k in ("week", "responses", "mean")} for r in rolled],
+        trend=[TrendPoint(w, r.responses, r.mean) for w, r in zip(weeks, rolled, strict=True)],
         members=[workplace_week(store, w, week, k) for w in members],
     )

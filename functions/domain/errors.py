@@ -1,5 +1,9 @@
 """Typed domain errors: adapters raise them; the API maps each to one status (api/errors.py)."""
 
+from __future__ import annotations
+
+from dataclasses import dataclass
+
 
 class DomainError(Exception):
     """Base of every error the API turns into a 4xx answer."""
@@ -63,12 +67,20 @@ class StorageFull(DomainError):
     code = "storage_full"
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One problem of an uploaded file: the line it is on and what is wrong there."""
+
+    line: int
+    message: str
+
+
 class FileRefused(InvalidInput):
     """An uploaded file has problems; `details` lists each with its line, and nothing was kept."""
 
     code = "invalid_file"
 
-    def __init__(self, message: str, details: list[dict]):
+    def __init__(self, message: str, details: list[Problem]):
         super().__init__(message)
         self.details = details
 

@@ -14,7 +14,7 @@ import csv
 import io
 from dataclasses import dataclass
 
-from functions.domain.errors import FileRefused, InvalidInput
+from functions.domain.errors import FileRefused, InvalidInput, Problem
 from functions.domain.languages import read_language
 from functions.domain.leaders import clean_leaders, normalise_address, split_addresses
 from functions.domain.workplaces import clean_name
@@ -61,7 +61,7 @@ def decode(data: bytes) -> str:
         line = data[: error.start].count(b"\n") + 1
         raise FileRefused(
             "The file is not UTF-8. In Excel: Save as, 'CSV UTF-8 (kommasepareret)'.",
-            [{"line": line, "message": "not UTF-8"}],
+            [Problem(line, "not UTF-8")],
         ) from None
 
 
@@ -94,7 +94,7 @@ def read_org_file(text: str) -> list[OrgRow]:
                 if header:
                     continue
             if len(rows) >= MAX_ROWS:
-                problems.append({"line": line, "message": f"more than {MAX_ROWS} rows"})
+                problems.append(Problem(line, f"more than {MAX_ROWS} rows"))
                 break
             values = {col: cells[i].strip() for i, col in enumerate(columns) if i < len(cells)}
             row, row_problems = _row(line, values)
@@ -104,33 +104,33 @@ def read_org_file(text: str) -> list[OrgRow]:
             key = " ".join(row.name.casefold().split())
             for seen, value, what in ((seen_names, key, "name"), (seen_ids, row.id, "id")):
                 if value and value in seen:
-                    problems.append({"line": line, "message": f"same {what} as line {seen[value]}"})
+                    problems.append(Problem(line, f"same {what} as line {seen[value]}"))
                 elif value:
                     seen[value] = line
             for address, language in row.languages:
                 earlier = seen_languages.setdefault(address, (language, line))
                 if earlier[0] != language:
                     message = f"{address} has another language on line {earlier[1]}"
-                    problems.append({"line": line, "message": message})
+                    problems.append(Problem(line, message))
             rows.append(row)
     except csv.Error as error:
-        problems.append({"line": reader.line_num, "message": f"not readable as CSV: {error}"})
+        problems.append(Problem(reader.line_num, f"not readable as CSV: {error}"))
     if problems:
         shown = problems[:MAX_PROBLEMS_SHOWN]
         raise FileRefused(f"The file has {len(problems)} problem(s); nothing was imported.", shown)
     if not rows:
-        raise FileRefused("The file holds no workplaces.", [{"line": 1, "message": "no rows"}])
+        raise FileRefused("The file holds no workplaces.", [Problem(1, "no rows")])
     return rows
 
 
-def _row(line: int, values: dict[str, str]) -> tuple[OrgRow | None, list[dict]]:
-    problems = []
+def _row(line: int, values: dict[str, str]) -> tuple[OrgRow | None, list[Problem]]:
+    problems: list[Problem] = []
 
     def checked(check, *args):
         try:
             return check(*args)
         except InvalidInput as error:
-            problems.append({"line": line, "message": error.message})
+            problems.append(Problem(line, error.message))
             return None
 
     name = checked(clean_name, values.get("name", ""), "arbejdsplads (name)")

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from functions.domain.credentials import new_id
-from functions.domain.errors import FileRefused
+from functions.domain.errors import FileRefused, Problem
 from functions.domain.languages import languages_to_set
 from functions.domain.models import Workplace
 from functions.domain.org_file import MAX_PROBLEMS_SHOWN, OrgRow, read_org_file
@@ -55,13 +55,13 @@ def plan_import(stored: list[Workplace], rows: list[OrgRow]) -> ImportPlan:
         if row.id:
             found = [by_id[row.id]] if row.id in by_id else []
             if not found:
-                problems.append({"line": row.line, "message": f"no workplace has id {row.id!r}"})
+                problems.append(Problem(row.line, f"no workplace has id {row.id!r}"))
                 continue
         else:
             found = by_name.get(name_key(row.name), [])
             if len(found) > 1:
                 message = "two workplaces have this name: add the id column"
-                problems.append({"line": row.line, "message": message})
+                problems.append(Problem(row.line, message))
                 continue
         if not found:
             plan.create.append(
@@ -71,7 +71,7 @@ def plan_import(stored: list[Workplace], rows: list[OrgRow]) -> ImportPlan:
         before = found[0]
         if before.id in matched:
             line = matched[before.id]
-            problems.append({"line": row.line, "message": f"same workplace as line {line}"})
+            problems.append(Problem(row.line, f"same workplace as line {line}"))
             continue
         matched[before.id] = row.line
         after = replace(before, name=row.name, area=row.area, leaders=row.leaders)

@@ -11,7 +11,7 @@ import secrets
 from collections import defaultdict
 from datetime import datetime
 
-from functions.domain.anonymity import rollup
+from functions.domain.anonymity import PublicWeek, Rollup, rollup
 from functions.domain.csv_export import weekly_csv
 from functions.domain.models import CompletionStatus, Settings, Workplace
 from functions.domain.ports import Store
@@ -31,7 +31,7 @@ from functions.domain.weeks import current_week, shift_week, weeks_ending
 _random = secrets.SystemRandom()
 
 
-def weekly_figures(store: Store, workplace_id: str, weeks: list[str], k: int) -> list[dict]:
+def weekly_figures(store: Store, workplace_id: str, weeks: list[str], k: int) -> list[PublicWeek]:
     """The public figures of one workplace for the given weeks (as released, see release.py)."""
     running = store.week_aggregates(workplace_id, weeks)
     released = store.week_aggregates(workplace_id, weeks, released=True)
@@ -41,7 +41,7 @@ def weekly_figures(store: Store, workplace_id: str, weeks: list[str], k: int) ->
 def organisation_trend(store: Store, weeks: list[str], k: int) -> list[TrendWeek]:
     """The organisation's mean per week over the workplaces that are not suppressed."""
     by_week = store.organisation_aggregates(weeks, released=True)
-    return [TrendWeek(week, rollup(by_week.get(week, {}).values(), k)["mean"]) for week in weeks]
+    return [TrendWeek(week, rollup(by_week.get(week, {}).values(), k).mean) for week in weeks]
 
 
 def workplace_pulse(
@@ -81,9 +81,9 @@ def last_week_for_kiosk(
         return None
     week = shift_week(current_week(now), -1)
     figures = weekly_figures(store, workplace.id, [week], k)[0]
-    if figures["suppressed"]:
+    if figures.suppressed:
         return None
-    return LastWeek(week, figures["responses"], figures["mean"])
+    return LastWeek(week, figures.responses, figures.mean)
 
 
 def organisation_pulse(store: Store, week: str, settings: Settings) -> OrganisationPulse:
@@ -109,9 +109,9 @@ def organisation_pulse(store: Store, week: str, settings: Settings) -> Organisat
                 WorkplaceFigures(
                     id=workplace.id,
                     name=workplace.name,
-                    responses=figures["responses"],
-                    mean=figures["mean"],
-                    suppressed=figures["suppressed"],
+                    responses=figures.responses,
+                    mean=figures.mean,
+                    suppressed=figures.suppressed,
                 )
             )
         totals = _public_rollup(
@@ -138,5 +138,6 @@ def organisation_pulse(store: Store, week: str, settings: Settings) -> Organisat
     )
 
 
-def _public_rollup(totals: dict) -> Figures:
-    return Figures(totals["responses"], totals["mean"], totals["suppressed"])
+def _public_rollup(totals: Rollup) -> Figures:
+    # `excluded` stays in the domain: the organisation pulse's answer has never carried it.
+    return Figures(totals.responses, totals.mean, totals.suppressed)

@@ -1,14 +1,15 @@
 """What pulse.py returns: a workplace's pulse, the organisation's week, a kiosk's last week.
 
 Plain dataclasses: the API maps them to its answer models (functions/api/answers_*.py), the
-digest and the printed page read them directly. A week's own figures stay anonymity.public_week's
-{week, responses, mean, distribution, suppressed}, which the CSV and the digest share.
+digest and the printed page read them directly. A week's own figures are anonymity.PublicWeek,
+which the CSV and the digest share.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from functions.domain.anonymity import PublicWeek
 from functions.domain.models import Completion, Prompt, Workplace
 
 
@@ -28,7 +29,7 @@ class WorkplacePulse:
     workplace: Workplace
     threshold: int
     week: str
-    weeks: list[dict]
+    weeks: list[PublicWeek]
     organisation: list[TrendWeek]
     prompt: Prompt | None
     completions: list[Completion]

@@ -11,8 +11,9 @@ few answers of a week (fewer than k) stay unreleased, on purpose.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
-from functions.domain.anonymity import public_week, rollup, validate_threshold
+from functions.domain.anonymity import PublicWeek, Rollup, public_week, rollup, validate_threshold
 from functions.domain.models import WeekAggregate
 from functions.domain.ports import CheckinStore
 
@@ -44,20 +45,20 @@ def release_weeks(store: CheckinStore, workplace_id: str, weeks: list[str], k: i
 
 def released_week(
     week: str, running: WeekAggregate | None, released: WeekAggregate | None, k: int
-) -> dict:
+) -> PublicWeek:
     """What viewers see of a week: the released figures, and "too few" (not "none") while
     answers have come in that are not released yet."""
     figures = public_week(week, released, k)
-    if figures["responses"] == 0 and running is not None and running.count > 0:
-        figures["responses"] = None
+    if figures.responses == 0 and running is not None and running.count > 0:
+        figures = replace(figures, responses=None)
     return figures
 
 
 def released_rollup(
     running: Iterable[WeekAggregate], released: Iterable[WeekAggregate], k: int
-) -> dict:
+) -> Rollup:
     """A roll-up of released figures, saying "too few" (not "none") like released_week."""
     totals = rollup(released, k)
-    if totals["suppressed"] and totals["responses"] == 0 and any(a.count for a in running):
-        totals = {**totals, "responses": None}
+    if totals.suppressed and totals.responses == 0 and any(a.count for a in running):
+        totals = replace(totals, responses=None)
     return totals

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from functions.domain.digest import AreaWeek, WorkplaceWeek
+from functions.domain.anonymity import PublicWeek
+from functions.domain.digest import AreaWeek, Shown, TrendPoint, WorkplaceWeek
 from functions.report.blocks import (
     Block,
     Distribution,
@@ -33,17 +34,17 @@ def subtitle(week: str, lang: str) -> str:
 
 
 def figures(
-    shown: dict, change: float | None, threshold: int, lang: str, with_change: bool = True
+    shown: Shown, change: float | None, threshold: int, lang: str, with_change: bool = True
 ) -> list[Block]:
     """Answers, mean and change of a week, or only "too few answers" when it is suppressed."""
-    if shown["mean"] is None:
+    if shown.mean is None:
         return [
             Figures(((t("digest.answers", lang), t("digest.too_few", lang)),)),
             Paragraph(t("digest.too_few_note", lang, threshold=threshold), muted=True),
         ]
     rows = [
-        (t("digest.answers", lang), str(shown["responses"])),
-        (t("digest.mean", lang), number(shown["mean"], lang)),
+        (t("digest.answers", lang), str(shown.responses)),
+        (t("digest.mean", lang), number(shown.mean, lang)),
     ]
     if with_change:
         moved = signed(change, lang) if change is not None else t("digest.change_unknown", lang)
@@ -51,33 +52,33 @@ def figures(
     return [Figures(tuple(rows))]
 
 
-def distribution(shown: dict, lang: str) -> list[Block]:
+def distribution(shown: PublicWeek, lang: str) -> list[Block]:
     """The distribution table of a shown week (none for a suppressed one)."""
-    if not shown.get("distribution"):
+    if not shown.distribution:
         return []
     return [
         Distribution(
             t("digest.distribution", lang),
             t("digest.distribution_score", lang),
             t("digest.distribution_count", lang),
-            tuple(shown["distribution"]),
+            tuple(shown.distribution),
         )
     ]
 
 
-def _mean_or_why(row: dict, lang: str) -> str:
-    if row["mean"] is not None:
-        return number(row["mean"], lang)
-    return t("digest.no_answers" if row["responses"] == 0 else "digest.too_few", lang)
+def _mean_or_why(row: TrendPoint, lang: str) -> str:
+    if row.mean is not None:
+        return number(row.mean, lang)
+    return t("digest.no_answers" if row.responses == 0 else "digest.too_few", lang)
 
 
-def trend(rows: list[dict], lang: str) -> Table:
+def trend(rows: list[TrendPoint], lang: str) -> Table:
     """Week by week means; "too few answers" where a week is suppressed, "none" where empty."""
     return Table(
         t("digest.trend", lang, count=len(rows)),
         (t("digest.trend_week", lang), t("digest.trend_mean", lang)),
-        tuple((str(week_number(r["week"])), _mean_or_why(r, lang)) for r in rows),
-        values=tuple(r["mean"] for r in rows),
+        tuple((str(week_number(r.week)), _mean_or_why(r, lang)) for r in rows),
+        values=tuple(r.mean for r in rows),
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import UTC, datetime
 
 from functions.domain.digest_organisation import OrganisationWeek
@@ -58,7 +57,7 @@ def organisation_report(week: OrganisationWeek, lang: str) -> Report:
     ]
     blocks: list[Block] = [
         Paragraph(t("digest.intro_org", lang)),
-        *figures(asdict(pulse.organisation), None, week.threshold, lang, with_change=False),
+        *figures(pulse.organisation, None, week.threshold, lang, with_change=False),
         areas,
         Heading(t("digest.org.attention", lang)),
         Items(tuple(attention))

@@ -1,5 +1,7 @@
 """The anonymity threshold: no figure rests on fewer than k answers."""
 
+from dataclasses import asdict
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -27,7 +29,7 @@ def test_week_that_reaches_the_threshold_is_shown_in_full():
     # When the week is made public
     shown = public_week("2026-W48", agg, 3)
     # Then count, mean (2 decimals) and distribution are shown
-    assert shown == {
+    assert asdict(shown) == {
         "week": "2026-W48",
         "responses": 3,
         "mean": 7.33,
@@ -38,7 +40,7 @@ def test_week_that_reaches_the_threshold_is_shown_in_full():
 
 def test_week_below_the_threshold_hides_even_how_many_answered():
     shown = public_week("2026-W48", week_of_scores(2, 9), 3)
-    assert shown == {
+    assert asdict(shown) == {
         "week": "2026-W48",
         "responses": None,
         "mean": None,
@@ -50,7 +52,7 @@ def test_week_below_the_threshold_hides_even_how_many_answered():
 @pytest.mark.parametrize("agg", [None, WeekAggregate("2026-W48")])
 def test_week_without_answers_says_zero_and_is_suppressed(agg):
     shown = public_week("2026-W48", agg, 3)
-    assert shown == {
+    assert asdict(shown) == {
         "week": "2026-W48",
         "responses": 0,
         "mean": None,
@@ -60,7 +62,7 @@ def test_week_without_answers_says_zero_and_is_suppressed(agg):
 
 
 def test_a_threshold_below_three_still_hides_two_answers():
-    assert public_week("2026-W48", week_of_scores(1, 10), 1)["suppressed"] is True
+    assert public_week("2026-W48", week_of_scores(1, 10), 1).suppressed is True
 
 
 @pytest.mark.parametrize("k", [MIN_THRESHOLD, 5, 50])
@@ -81,9 +83,9 @@ def test_rollup_never_reveals_a_suppressed_workplace_by_subtraction():
     # When the area is rolled up
     area = rollup([*visible, hidden], 5)
     # Then its total is exactly the visible ones' total: subtracting them leaves nothing
-    shown = [public_week("2026-W48", agg, 5)["responses"] for agg in visible]
-    assert area["responses"] - sum(shown) == 0
-    assert area == {
+    shown = [public_week("2026-W48", agg, 5).responses for agg in visible]
+    assert area.responses - sum(shown) == 0
+    assert asdict(area) == {
         "responses": 11,
         "mean": round((40 + 36) / 11, 2),
         "suppressed": False,
@@ -94,12 +96,13 @@ def test_rollup_never_reveals_a_suppressed_workplace_by_subtraction():
 def test_rollup_of_only_small_workplaces_is_suppressed_even_when_they_add_up():
     # Two workplaces of 2 answers would make 4 >= k=3 together, but each alone is suppressed
     area = rollup([week_of_scores(5, 5), week_of_scores(9, 9)], 3)
-    assert area == {"responses": None, "mean": None, "suppressed": True, "excluded": 2}
+    assert asdict(area) == {"responses": None, "mean": None, "suppressed": True, "excluded": 2}
 
 
 def test_rollup_of_nothing_says_zero():
-    assert rollup([], 3) == {"responses": 0, "mean": None, "suppressed": True, "excluded": 0}
-    assert rollup(iter([WeekAggregate("2026-W48")]), 3)["responses"] == 0
+    nothing = rollup([], 3)
+    assert asdict(nothing) == {"responses": 0, "mean": None, "suppressed": True, "excluded": 0}
+    assert rollup(iter([WeekAggregate("2026-W48")]), 3).responses == 0
 
 
 members_scores = st.lists(st.lists(st.integers(min_value=1, max_value=10), max_size=12), max_size=8)
@@ -126,4 +129,4 @@ def test_rollup_counts_exactly_the_members_that_reach_k_alone(members, k):
             "suppressed": True,
             "excluded": excluded,
         }
-    assert area == expected
+    assert asdict(area) == expected

@@ -31,9 +31,9 @@ def test_next_release_waits_for_k_new_answers():
 
 
 def test_a_week_with_unreleased_answers_says_too_few_not_none():
-    assert released_week(WEEK, week(3), None, 5)["responses"] is None
-    assert released_week(WEEK, None, None, 5)["responses"] == 0
-    assert released_week(WEEK, week(7), week(5), 5)["responses"] == 5
+    assert released_week(WEEK, week(3), None, 5).responses is None
+    assert released_week(WEEK, None, None, 5).responses == 0
+    assert released_week(WEEK, week(7), week(5), 5).responses == 5
 
 
 @given(st.lists(st.integers(min_value=1, max_value=4), min_size=1, max_size=60), st.integers(3, 8))

@@ -32,6 +32,9 @@ OPERATIONS = {result.ok().label: result.ok() for result in SCHEMA.get_all_operat
 DEVICE_OPERATIONS = [label for label, op in OPERATIONS.items() if "device" in op.tags]
 MODES = (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)
 BATCHES = ("POST /v1/checkins", "POST /v1/completions")
+# A wrong pairing code is answered a second late (domain/pairing.py), so each generated pairing
+# costs a second: the quick suite sends fewer, `make bench` the full long run.
+HELD = {"POST /v1/pair": 10}
 
 
 @dataclass
@@ -147,13 +150,13 @@ def test_the_fuzzed_document_is_the_one_the_server_serves(target):
 @pytest.mark.parametrize("mode", MODES, ids=[m.value for m in MODES])
 @pytest.mark.parametrize("label", OPERATIONS)
 def test_fuzzed_as_admin(target, label, mode):
-    fuzz(target, label, mode, "admin", examples=25)
+    fuzz(target, label, mode, "admin", examples=HELD.get(label, 25))
 
 
 @pytest.mark.parametrize("mode", MODES, ids=[m.value for m in MODES])
 @pytest.mark.parametrize("label", DEVICE_OPERATIONS)
 def test_fuzzed_as_a_tablet(target, label, mode):
-    fuzz(target, label, mode, "device", examples=50)
+    fuzz(target, label, mode, "device", examples=HELD.get(label, 50))
 
 
 @pytest.mark.slow

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 
+from functions.domain.anonymity import PublicWeek
 from functions.domain.csv_export import weekly_csv
 from tests.security.conftest import pair
 from tests.serving import TEST_ADMIN_TOKEN
@@ -312,7 +313,7 @@ def test_typed_text_in_any_csv_cell_is_kept_but_cannot_start_a_formula():
     # export, e.g. a workplace name), formula starters and all
     texts = [*FORMULAS, "Solsikken", "-", "=", "vi =1"]
     rows = [
-        {"week": text, "responses": text, "mean": None, "distribution": [text] * 10}
+        PublicWeek(week=text, responses=text, mean=None, distribution=[text] * 10, suppressed=False)
         for text in texts
     ]
     # When they are written as the export writes its rows
