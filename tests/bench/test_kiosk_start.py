@@ -5,9 +5,10 @@ tablet. Measured: the first load, a reload to the first screen (median of three)
 the CPU throttled 4x (Chrome DevTools Protocol `Emulation.setCPUThrottlingRate`, a mid-range
 tablet), the renderer's memory, and tap -> thank-you. The memory is taken twice: 2 s after the
 last reload (garbage not yet collected included) and once V8 has collected garbage in every page
-and worker (renderer_memory.py); the target is judged on the second, what a tablet holds for good. Issue 17's targets are printed with pass or
-fail: they hold on an idle machine and are reported, not asserted, because eight engineers share
-two cores here (the load average is printed with every figure).
+and worker (renderer_memory.py); the target is judged on the second, what a tablet holds for
+good. Issue 17's targets are printed with pass or fail: they hold on an idle machine and are
+reported, not asserted, because eight engineers share two cores here (the load average is
+printed with every figure).
 """
 
 from __future__ import annotations
