@@ -8,6 +8,7 @@ and narrow views are saved in test-artifacts/a11y/.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import statistics
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.accessibility_audit import (
     REFLOW_320,
@@ -66,8 +68,12 @@ def open_page(page: Page, url: str) -> Page:
 def press_tab_until_focused(page: Page, target, presses: int = 40) -> None:
     """Tab forward (as a keyboard user does) until `target` has the focus."""
     for _ in range(presses):
+        before = page.evaluate_handle("() => document.activeElement")
         page.keyboard.press("Tab")
-        page.wait_for_timeout(80)
+        # A busy machine may take longer than a moment to move the focus: wait for it to move, so
+        # a slow frame does not count as a press that went nowhere.
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function("(b) => document.activeElement !== b", arg=before, timeout=2000)
         if target.evaluate(
             "(e) => e === document.activeElement || e.contains(document.activeElement)"
         ):
