@@ -158,16 +158,21 @@ def test_makefile_packages_functions_and_content_and_nothing_else(tmp_path):
     assert not list(artifacts.rglob("__pycache__"))
 
 
-def test_makefile_installs_wheels_for_the_functions_runtime_and_architecture():
-    # Given what make would run (dry run)
-    commands = subprocess.run(
-        ["make", "--dry-run", "--file", str(MAKEFILE), "build-AdminFunction"],
+def dry_run(target: str) -> str:
+    """The commands SAM's make target would run, without running them."""
+    return subprocess.run(
+        ["make", "--dry-run", "--file", str(MAKEFILE), target],
         cwd=ROOT,
         env={"ARTIFACTS_DIR": "/artifacts", "PATH": "/usr/bin:/bin"},
         check=True,
         capture_output=True,
         text=True,
     ).stdout
+
+
+def test_makefile_installs_wheels_for_the_functions_runtime_and_architecture():
+    # Given what make would run (dry run)
+    commands = dry_run("build-AdminFunction")
     props = sam_template()["Globals"]["Function"]
     # Then pip installs infra/requirements.txt as binary wheels for that Python on arm64
     assert "--requirement infra/requirements.txt" in commands
@@ -218,13 +223,6 @@ def test_package_holds_only_what_lambda_runs(tmp_path):
 
 def test_pip_leaves_out_the_build_machines_bytecode():
     # Given what make would run (dry run)
-    commands = subprocess.run(
-        ["make", "--dry-run", "--file", str(MAKEFILE), "build-DigestFunction"],
-        cwd=ROOT,
-        env={"ARTIFACTS_DIR": "/artifacts", "PATH": "/usr/bin:/bin"},
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    commands = dry_run("build-DigestFunction")
     # Then pip compiles nothing for the Python that builds (Lambda's Python compiles its own)
     assert "--no-compile" in commands
