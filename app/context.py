@@ -18,6 +18,7 @@ import flet as ft
 from app.client.api import ApiClient
 from app.client.storage import KeyValueStore
 from app.client.transport import Transport
+from app.components.keys import KeyRouter
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ class Session:
     services: list[Any] = field(default_factory=list)  # keeps Flet services referenced
     tasks: set[asyncio.Task] = field(default_factory=set)
     workers: list[Worker] = field(default_factory=list)
+    keys: KeyRouter = field(default_factory=KeyRouter)  # the page's keys, for the shown screen
 
     def api(self, token: str | None = None, base_url: str | None = None) -> ApiClient:
         """An API client for this session's transport (default address unless given one)."""

@@ -60,6 +60,7 @@ async def start(page: ft.Page, launch: LaunchConfig) -> None:
     page.on_disconnect = lambda _e=None: session.pause()
     page.on_connect = lambda _e=None: session.resume()
     page.on_close = end_session
+    page.on_keyboard_event = session.keys  # from the start, so no screen misses its first key
     page.render_views(App, session)
 
 

@@ -7,6 +7,7 @@ import flet as ft
 
 from app import theme
 from app.components.hidden_corner import HiddenCorner
+from app.components.keys import use_keys
 from app.components.language_button import LanguageButton
 from app.components.message_view import MessageView
 from app.components.page_language import use_page_language
@@ -120,13 +121,7 @@ def KioskView() -> ft.View:
             runtime.checkin.close_about()
             runtime.gate.close()
 
-    def listen() -> None:
-        ft.context.page.on_keyboard_event = on_key
-
-    def stop_listening() -> None:
-        ft.context.page.on_keyboard_event = None
-
-    ft.use_effect(listen, [], cleanup=stop_listening)
+    use_keys(session.keys, on_key)
     use_page_language(state.lang, t("page.kiosk", state.lang))
 
     def forget_link() -> None:

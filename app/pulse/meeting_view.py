@@ -6,7 +6,9 @@ import flet as ft
 
 from app.components import palette
 from app.components.actions import act
+from app.components.keys import use_keys
 from app.components.window_width import use_window_width
+from app.context import AppContext
 from app.i18n import pick, t
 from app.pulse.meeting import STEPS
 from app.pulse.meeting_steps_view import STEP_BODIES, type_sizes
@@ -37,13 +39,7 @@ def MeetingView(state: PulseState) -> ft.Control:
         elif e.key == "Escape":
             state.end_meeting()
 
-    def listen() -> None:
-        ft.context.page.on_keyboard_event = on_key
-
-    def stop_listening() -> None:
-        ft.context.page.on_keyboard_event = None
-
-    ft.use_effect(listen, [], cleanup=stop_listening)
+    use_keys(ft.use_context(AppContext).keys, on_key)
 
     nav = ft.Row(
         [
