@@ -25,6 +25,7 @@ from app.client.storage import KeyValueStore
 from app.i18n import DEFAULT_LANGUAGE, other_language
 from app.pulse.access import ADMIN_TOKEN_KEY
 from app.signin import flow
+from app.signin.language import language_at_signin
 
 SECTIONS = ("workplaces", "tablets", "prompts", "completions", "organisation", "settings")
 
@@ -119,7 +120,9 @@ class AdminState:
                 self.phase = "need_token"
                 return False
             return self._refused(error, problems)
-        if not self.signed_in:  # the ID token stays where the sign-in flow keeps it
+        if self.signed_in:  # the console opens in the language they chose (issue 16)
+            self.lang = await language_at_signin(self.api_for(token), self.lang)
+        else:  # the ID token stays where the sign-in flow keeps it
             await self.store.set(ADMIN_TOKEN_KEY, token)
         self.signin_problem = None
         console = Console(self.api_for(token), self.announce, self.lang)

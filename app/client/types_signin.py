@@ -3,7 +3,7 @@ against the OpenAPI document like those in types.py)."""
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import Literal, TypedDict
 
 from app.client.types import AreaAggregate, WorkplaceBrief
 
@@ -17,12 +17,14 @@ class SigninFacts(TypedDict):
 
 
 class Me(TypedDict):
-    """GET /v1/me: what the caller may open (admin token: email None, everything)."""
+    """GET /v1/me: what the caller may open (admin token: email None, everything), and the
+    signed-in person's kept language (None when none is kept)."""
 
     email: str | None
     admin: bool
     workplaces: list[WorkplaceBrief]
     areas: list[str]
+    language: Literal["da", "en"] | None
 
 
 class AreaPulse(TypedDict):

@@ -17,6 +17,7 @@ from app.client.storage import KeyValueStore
 from app.i18n import DEFAULT_LANGUAGE, other_language
 from app.pulse.access import LinkParts, forget, remembered
 from app.signin import flow
+from app.signin.language import kept_language, language_at_signin
 
 # Why a pulse cannot be shown, by what the API said: each is a locale key "pulse.problem.<name>".
 _PROBLEM_BY_STATUS = {401: "bad_token", 403: "forbidden", 404: "not_found"}
@@ -58,6 +59,8 @@ class PulseState:
         if signed:
             self.token, self.workplace_id = signed, link.workplace_id
             self.signed_in, self.is_admin = True, False
+            if self.workplace_id:  # else _find_mine reads the language with the rest of /v1/me
+                self.lang = await language_at_signin(self._api(), self.lang)
         else:
             link, self.is_admin = await remembered(self.store, link)
             self.token, self.workplace_id = link.token, link.workplace_id
@@ -91,6 +94,7 @@ class PulseState:
             self._fail("offline")
             return
         self.email, self.is_admin = me.get("email"), bool(me.get("admin"))
+        self.lang = kept_language(me, self.lang)  # the language they chose, if any (issue 16)
         self.workplaces = sorted(me["workplaces"], key=lambda w: ((w.get("area") or ""), w["name"]))
         # One workplace: straight to it (an area of one workplace rolls up to that workplace).
         if not self.is_admin and len(self.workplaces) == 1:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from functions.api.answers_common import (
     Answer,
     AreaFigures,
@@ -86,12 +88,14 @@ class SigninFacts(Answer):
 
 
 class MeAnswer(Answer):
-    """GET /v1/me: what the caller may open."""
+    """GET /v1/me: what the caller may open, and the signed-in person's stored language."""
 
     email: str | None
     admin: bool
     workplaces: list[WorkplaceBrief]
     areas: list[str]
+    # None when none is stored, and for the admin token (it stands for no one)
+    language: Literal["da", "en"] | None
 
 
 class AreaPulseAnswer(Answer):

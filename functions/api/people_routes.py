@@ -12,6 +12,7 @@ from functions.api.answers_common import AreaFigures, WorkplaceBrief
 from functions.api.answers_viewer import AreaPulseAnswer, MeAnswer, SigninFacts
 from functions.api.callers import Person, Svc
 from functions.domain.errors import Forbidden, NotFound
+from functions.domain.languages import stored_language
 from functions.domain.pulse import organisation_pulse
 from functions.domain.weeks import current_week, parse_week
 
@@ -29,7 +30,8 @@ def signin_facts(services: Svc) -> SigninFacts:
 
 @router.get("/v1/me", tags=["viewer"])
 def me(caller: Person, services: Svc) -> MeAnswer:
-    """The signed-in person: administrator or not, and the workplaces and areas they may open."""
+    """The signed-in person: administrator or not, the workplaces and areas they may open, and
+    the language they chose (the app opens in it after a sign-in)."""
     workplaces = services.store.list_workplaces()
     shown = [w for w in workplaces if caller.may_see_workplace(w.id)]
     areas = sorted({w.area for w in workplaces if w.area and caller.may_see_area(w.area)})
@@ -38,6 +40,7 @@ def me(caller: Person, services: Svc) -> MeAnswer:
         admin=caller.admin,
         workplaces=[WorkplaceBrief.model_validate(w) for w in shown],
         areas=areas,
+        language=stored_language(services.store, caller.email) if caller.email else None,
     )
 
 

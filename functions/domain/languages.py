@@ -44,6 +44,12 @@ def save_language(store: LanguageStore, address: str, language: str) -> None:
     store.put_language(address_hash(address), language)
 
 
+def stored_language(store: LanguageStore, address: str) -> str | None:
+    """The language this person chose ("da" or "en"), or None when none is kept for them (so the
+    app keeps the screen's language rather than assume Danish)."""
+    return store.list_languages().get(address_hash(address))
+
+
 def languages_to_set(chosen: Iterable[tuple[str, str]], kept: dict[str, str]) -> dict[str, str]:
     """Address hash -> language for each (address, language) that differs from what is kept
     (nothing kept counts as Danish, so a file's "da" for someone new writes nothing)."""

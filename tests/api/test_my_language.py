@@ -71,3 +71,45 @@ def test_the_admin_token_and_someone_who_leads_nothing_are_refused(api, services
     assert put_language(api, {"language": "en"}, ADMIN_TOKEN).status == 403
     assert put_language(api, {"language": "en"}, signed_in.id_token("nobody")).status == 403
     assert services.store.list_languages() == {}
+
+
+# --- GET /v1/me gives the kept language back, so the app opens in it after a sign-in ----------
+def my_language(api, token):
+    answer = api.get("/v1/me", token=token)
+    assert answer.status == 200, answer.text
+    return answer.json["language"]
+
+
+def test_me_answers_the_language_put_before(api, services, signed_in):
+    token = signed_in.id_token("lea")
+    assert put_language(api, {"language": "en"}, token).status == 204
+    assert my_language(api, token) == "en"
+    assert put_language(api, {"language": "da"}, token).status == 204
+    assert my_language(api, token) == "da"
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_me_answers_a_language_kept_by_the_organisation_file(api, services, signed_in, language):
+    # Kept by another way in (import-org's sprog column): by the hash of the address only
+    services.store.put_language(address_hash("lea@norddjurs.dk"), language)
+    assert my_language(api, signed_in.id_token("lea")) == language
+
+
+def test_me_answers_null_when_none_is_kept(api, services, signed_in):
+    # Lea has chosen nothing; someone else's choice is not hers
+    services.store.put_language(address_hash(ADMIN), "en")
+    assert my_language(api, signed_in.id_token("lea")) is None
+    assert my_language(api, signed_in.id_token("chef")) == "en"
+
+
+def test_me_with_the_admin_token_has_no_language(api, services, signed_in):
+    # The admin token stands for no one, whatever languages are kept
+    services.store.put_language(address_hash(ADMIN), "en")
+    assert my_language(api, ADMIN_TOKEN) is None
+
+
+def test_me_still_refuses_viewer_links_and_those_who_lead_nothing(api, services, signed_in):
+    services.store.put_language(address_hash("nobody@norddjurs.dk"), "en")
+    workplace = api.get("/v1/workplaces").json["workplaces"][0]["id"]
+    assert api.get("/v1/me", token=api.viewer_token(workplace)).status == 403
+    assert api.get("/v1/me", token=signed_in.id_token("nobody")).status == 403

@@ -71,6 +71,7 @@ def test_a_leader_sees_the_pulse_of_their_own_workplace_and_no_other(api, world,
         "admin": False,
         "workplaces": [{"id": world["sol"], "name": "Solsikken", "area": "Nord"}],
         "areas": [],
+        "language": None,  # she chose none (tests/api/test_my_language.py)
     }
 
 
