@@ -166,7 +166,7 @@ def test_a_leader_is_never_let_into_the_console(chromium, signin_world):
         screen.close()
 
 
-def test_a_signed_in_leader_switching_to_english_gets_the_monday_email_in_english(
+def test_a_signed_in_leader_switching_to_english_gets_it_in_the_email_and_at_next_sign_in(
     chromium, signin_world
 ):
     import hashlib
@@ -189,12 +189,23 @@ def test_a_signed_in_leader_switching_to_english_gets_the_monday_email_in_englis
         sign_in_at_the_provider(screen, "lea")
         expect(screen.text(names["sol"]).first).to_be_visible(timeout=30000)
         assert kept_language() is None
-        # When she switches the page to English, and back
+        # When she switches the page to English
         screen.click("English")
         expect(screen.button("Dansk")).to_be_visible()
         # Then her Monday e-mail's language is kept as she left it, by the hash of her address
         wait_until(lambda: kept_language() == "en")
+    finally:
+        screen.close()
+    # And signing in again on a fresh browser (Danish, storage empty) opens her pulse in English
+    screen = Screen(chromium, server.base_url).open("/pulse")
+    try:
+        screen.click("Log ind med din arbejdskonto")
+        sign_in_at_the_provider(screen, "lea")
+        expect(screen.button("Meeting mode")).to_be_visible(timeout=30000)
+        assert kept_language() == "en"
+        # And switching back to Danish is kept as well
         screen.click("Dansk")
+        expect(screen.button("Mødetilstand")).to_be_visible()
         wait_until(lambda: kept_language() == "da")
     finally:
         screen.close()
