@@ -1,14 +1,17 @@
 """PUT /v1/me/language: a signed-in leader or administrator keeps the language of their Monday
-e-mail; ID tokens from a real OpenID provider (oidc-provider-mock)."""
+e-mail, and GET /v1/me gives it back (the app opens in it); ID tokens from a real OpenID provider
+(oidc-provider-mock), through the functions' handlers and, last, over HTTP to `serve`."""
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
 from functions.api.signin import Signin
 from functions.domain.digest_recipients import address_hash
 from tests.api.conftest import ADMIN_TOKEN
 from tests.oidc_provider import running_provider
+from tests.serving import TEST_ADMIN_TOKEN, running_server
 
 ADMIN = "chef@norddjurs.dk"  # as if from TRYGHEDSPULS_ADMIN_EMAILS
 
@@ -113,3 +116,32 @@ def test_me_still_refuses_viewer_links_and_those_who_lead_nothing(api, services,
     workplace = api.get("/v1/workplaces").json["workplaces"][0]["id"]
     assert api.get("/v1/me", token=api.viewer_token(workplace)).status == 403
     assert api.get("/v1/me", token=signed_in.id_token("nobody")).status == 403
+
+
+@pytest.fixture(scope="module")
+def served(provider, tmp_path_factory):
+    """Given `tryghedspuls serve` on a real port that trusts the provider; Lea leads Solsikken."""
+    env = {
+        "TRYGHEDSPULS_OIDC_ISSUER": provider.issuer,
+        "TRYGHEDSPULS_OIDC_CLIENT_ID": provider.client_id,
+    }
+    with running_server(tmp_path_factory.mktemp("language") / "data", env=env) as server:
+        admin = {"Authorization": f"Bearer {TEST_ADMIN_TOKEN}"}
+        body = {"name": "Solsikken", "leaders": ["lea@norddjurs.dk"]}
+        httpx.post(f"{server.api}/v1/workplaces", json=body, headers=admin).raise_for_status()
+        yield server
+
+
+def test_over_http_me_answers_null_then_each_language_put(served, provider):
+    lea = {"Authorization": f"Bearer {provider.id_token('lea')}"}
+
+    def language() -> str | None:
+        answer = httpx.get(f"{served.api}/v1/me", headers=lea, timeout=10)
+        assert answer.status_code == 200, answer.text
+        return answer.json()["language"]
+
+    assert language() is None
+    for chosen in ("en", "da"):
+        put = httpx.put(f"{served.api}/v1/me/language", json={"language": chosen}, headers=lea)
+        assert put.status_code == 204, put.text
+        assert language() == chosen
