@@ -6,6 +6,7 @@ Standalone: `FLET_FORCE_WEB_SERVER=1 .venv/bin/python -m app.main` serves it for
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -19,7 +20,8 @@ from app.components.page_language import locale_configuration
 from app.config import LaunchConfig, default_api_url
 from app.context import Session
 from app.i18n import DEFAULT_LANGUAGE, t
-from app.root import App
+from app.kiosk.device import START_KEYS
+from app.root import App, opens_kiosk
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 log = logging.getLogger(__name__)
@@ -46,8 +48,12 @@ async def start(page: ft.Page, launch: LaunchConfig) -> None:
     page.locale_configuration = locale_configuration(DEFAULT_LANGUAGE)
     # Services must be created inside the page context and stay referenced (see Session).
     prefs = ft.SharedPreferences()
+    store = SharedPreferencesStore(prefs)
+    if opens_kiosk(page.route):
+        store.read_early(START_KEYS)
+        await asyncio.sleep(0)  # the reads go out now, ahead of the first screen
     session = Session(
-        store=SharedPreferencesStore(prefs),
+        store=store,
         transport=default_transport(),
         api_url=default_api_url(page.url, launch.api_url),
         services=[prefs],

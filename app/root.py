@@ -36,6 +36,11 @@ def _admin() -> ft.View:
     return AdminView()
 
 
+def opens_kiosk(route: str | None) -> bool:
+    """Whether an address (with or without its query) opens the kiosk."""
+    return (route or "/").split("?", 1)[0].rstrip("/") in ("", "/kiosk")
+
+
 def routes() -> list[ft.Route]:
     """The app's routes; / is the kiosk, since that is what a tablet opens."""
     return [

@@ -14,6 +14,7 @@ from app.client.storage import KeyValueStore
 PAIRING_KEY = "tp.device.pairing"
 CONFIG_KEY = "tp.device.kiosk"
 CONTENT_KEY = "tp.device.content"
+START_KEYS = (PAIRING_KEY, CONTENT_KEY, CONFIG_KEY)  # what the kiosk's first screen is drawn from
 log = logging.getLogger(__name__)
 
 
