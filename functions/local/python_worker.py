@@ -186,6 +186,21 @@ UNPACK = "await response.unpack_archive(format=_archive_format)"
 FLET_JS = "self.flet_js = {}; // namespace for Python global functions"
 
 
+# Chromium compiles a script's functions lazily, each on its first call, and a service worker's
+# cached copy keeps only the top level's compiled code: Pyodide's loader then compiled ~70 ms of
+# functions on every start. This comment (V8's explicit compile hints) has them compiled with the
+# script, in the background while it streams, and kept with it. Measured: 75 -> 22 ms.
+COMPILE_ALL = b"//# allFunctionsCalledOnLoad\n"
+EAGER_SCRIPTS = ("pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs")
+
+
+def hint_eager_compile(out: Path) -> None:
+    """Mark Pyodide's loader scripts as called on load (see COMPILE_ALL)."""
+    for name in EAGER_SCRIPTS:
+        script = out / name
+        script.write_bytes(COMPILE_ALL + script.read_bytes())
+
+
 def patch_worker(out: Path) -> None:
     """python-worker.js: restore the snapshot instead of booting Pyodide from scratch."""
     worker = out / "python-worker.js"
@@ -205,6 +220,7 @@ def patch_worker(out: Path) -> None:
     boot = BOOT_FROM_SNAPSHOT % {"file": SNAPSHOT_FILE}
     early = EARLY_BOOT % {"archive": APP_ARCHIVE}
     worker.write_text(f"{boot}\n{text}\n{early}\n", encoding="utf-8")
+    hint_eager_compile(out)
     page = out / "python.js"
     text = _replace_once(
         page.read_text(encoding="utf-8"),

@@ -125,6 +125,14 @@ def test_the_python_snapshot_is_made_by_the_builds_own_pyodide(build):
     assert "_loadSnapshot: snapshot" in worker and "unpack_archive(format" not in worker
 
 
+def test_the_worker_neither_fetches_the_archive_twice_nor_compiles_pyodide_call_by_call(build):
+    worker = (build / "python-worker.js").read_text()
+    assert "await pyfetch(app_package_url)" not in worker
+    assert "response = flet_js.appArchive" in worker
+    for name in ("pyodide.mjs", "pyodide.asm.mjs"):
+        assert (build / "pyodide" / name).read_bytes().startswith(b"//# allFunctionsCalledOnLoad\n")
+
+
 def test_without_nodejs_the_build_says_what_to_install(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     assert cli(["build-web", "--out", str(tmp_path / "web")]) == 2
