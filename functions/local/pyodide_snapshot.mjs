@@ -62,8 +62,8 @@ def subclasses(cls):
     for sub in cls.__subclasses__():
         yield sub
         yield from subclasses(sub)
-for control in set(subclasses(BaseControl)):
-    _compile_class_spec(control)
+for control in sorted(set(subclasses(BaseControl)), key=lambda c: (c.__module__, c.__qualname__)):
+    _compile_class_spec(control)  # in a fixed order: the same build, the same snapshot bytes
 del BaseControl, _compile_class_spec, subclasses, control
 # What is imported now lives as long as the page: frozen, no garbage collection walks it again
 # (a full collection over flet's objects costs a Pyodide start a noticeable pause).
