@@ -9,6 +9,8 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 from tests.browser.semantics import wait_for_semantics
 from tests.browser.typing import type_into
 
+CONSOLE_LOADED = "i alt, samlet efter område"  # the workplace list's count (admin.workplaces.count)
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens"
 
 
@@ -34,6 +36,16 @@ class Screen:
         """Load an address of the app and wait for Flutter's accessibility tree."""
         self.page.goto(self.base_url + path)
         wait_for_semantics(self.page)
+        return self
+
+    def open_console(self, token: str) -> Screen:
+        """The admin console, signed in with a token, once its first section has its data.
+
+        Clicked while it still fills in, a control can move under the pointer and the click lands
+        elsewhere: wait for the workplaces' count, as a person waits to see the list.
+        """
+        self.open(f"/admin?token={token}")
+        expect(self.text(CONSOLE_LOADED).first).to_be_visible()
         return self
 
     def new_tab(self) -> Screen:

@@ -48,7 +48,7 @@ def another_prompt(admin: httpx.Client, workplace_id: str) -> dict:
 
 
 def test_admin_sets_up_a_workplace_and_its_pulse_follows(chromium, server, admin, kiosk: Kiosk):
-    console = Screen(chromium, server.base_url).open(f"/admin?token={TEST_ADMIN_TOKEN}")
+    console = Screen(chromium, server.base_url).open_console(TEST_ADMIN_TOKEN)
     viewer = Screen(chromium, server.base_url, 1440, 1300)
     name = f"Solsikken {time.monotonic_ns() % 100000}"
     try:
@@ -187,7 +187,7 @@ def test_a_held_sentence_waits_for_approval_then_shows(chromium, server, admin):
         assert sent.json()["accepted"], sent.text
     token = admin.post(f"/v1/workplaces/{made['id']}/viewer-tokens").json()["token"]
     viewer = Screen(chromium, server.base_url, 1280, 900)
-    console = Screen(chromium, server.base_url).open(f"/admin?token={TEST_ADMIN_TOKEN}")
+    console = Screen(chromium, server.base_url).open_console(TEST_ADMIN_TOKEN)
     try:
         viewer.open(f"/pulse?token={token}&workplace={made['id']}")
         expect(viewer.text("Ingen har fuldført sætningen endnu").first).to_be_visible()
@@ -222,7 +222,7 @@ def test_a_tablet_that_lost_answers_or_has_a_wrong_clock_is_flagged_in_plain_wor
     with paired_tablet(server.api, admin, made["id"]) as tablet:
         beat = {"app_version": "1", "queue_depth": 0, "dropped": 2, "clock_offset_seconds": 259_300}
         assert tablet.post("/v1/heartbeat", json=beat).status_code == 204
-    console = Screen(chromium, server.base_url).open(f"/admin?token={TEST_ADMIN_TOKEN}")
+    console = Screen(chromium, server.base_url).open_console(TEST_ADMIN_TOKEN)
     try:
         # When the administrator opens the workplace
         console.text("Urværket").first.click()

@@ -138,7 +138,7 @@ def test_the_admin_overview_puts_attention_first(chromium, demo):
         a_workplace_with_answers(admin, "Beta lav", "Zone opmærksom", [3, 3, 3, 3, 3])
         a_workplace_with_answers(admin, "Delta få", "Zone opmærksom", [9, 9])
         a_workplace_with_answers(admin, "Gamma fin", "Zone opmærksom", [9, 9, 9, 9, 9])
-    console = Screen(chromium, demo.base_url, 1440, 1000).open(f"/admin?token={TEST_ADMIN_TOKEN}")
+    console = Screen(chromium, demo.base_url, 1440, 1000).open_console(TEST_ADMIN_TOKEN)
     try:
         # (the console has loaded its first section: a click on a row still laying out can miss)
         expect(console.text("Beta lav").first).to_be_visible()

@@ -30,7 +30,7 @@ def test_admin_imports_prints_pairs_by_qr_and_sees_the_tablet(
             f"{area};Børnehuset {run};anna@norddjurs.dk\r\n"
         ).encode()
     )
-    console = Screen(chromium, server.base_url).open(f"/admin?token={TEST_ADMIN_TOKEN}")
+    console = Screen(chromium, server.base_url).open_console(TEST_ADMIN_TOKEN)
     tablet = Screen(chromium, server.base_url, 1280, 800)
     try:
         # Given an administrator who uploads the organisation file in the Workplaces tab
