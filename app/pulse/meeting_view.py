@@ -128,6 +128,13 @@ def MeetingView(state: PulseState) -> ft.Control:
             width=1500,
             # One scrolling column with the buttons inside: a keyboard can reach (and so scroll)
             # every part of it, at any zoom (WCAG 2.1.1, 1.4.10).
-            content=ft.Column([top, body, nav], spacing=24, expand=True, scroll=ft.ScrollMode.AUTO),
+            # Stretched, so the way out sits in the top corner and "Næste" at the right edge.
+            content=ft.Column(
+                [top, body, nav],
+                spacing=24,
+                expand=True,
+                scroll=ft.ScrollMode.AUTO,
+                horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+            ),
         ),
     )
