@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from functions.local.renderer_recovery import recovering_index
+
 ZOOMABLE_VIEWPORT = "width=device-width, initial-scale=1"
 
 BOOT_SCRIPT = """<script>
@@ -57,7 +59,8 @@ def accessible_index(html: str, lang: str = "da") -> str:
 
 
 def accessible_pages(app):
-    """ASGI middleware: every text/html answer of `app` goes through `accessible_index`."""
+    """ASGI middleware: every text/html answer of `app` goes through `accessible_index`, and gets
+    the renderer's crash recovery (`recovering_index`)."""
 
     async def middleware(scope: dict, receive, send) -> None:
         if scope["type"] != "http":
@@ -86,7 +89,7 @@ def accessible_pages(app):
 
 
 async def _send_patched(send, start: dict, body: bytes) -> None:
-    patched = accessible_index(body.decode("utf-8")).encode("utf-8")
+    patched = recovering_index(accessible_index(body.decode("utf-8"))).encode("utf-8")
     headers = [
         (k, str(len(patched)).encode() if k == b"content-length" else v)
         for k, v in start.get("headers") or []

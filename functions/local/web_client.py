@@ -20,6 +20,7 @@ from flet_web.patch_index import patch_font_manifest_json, patch_index_html
 
 from functions.local.accessible_page import accessible_index
 from functions.local.pwa_icons import BACKGROUND_COLOR, THEME_COLOR
+from functions.local.renderer_recovery import recovering_index
 
 APP_NAME = "Tryghedspuls"
 APP_DESCRIPTION = "Anonym puls på psykologisk tryghed på arbejdspladsen."
@@ -109,7 +110,7 @@ def patch_index(out: Path, entry_module: str) -> None:
         "manifest link",
     )
     html = _replace_once(html, r"background: #ffffff;", f"background: {BACKGROUND_COLOR};", "bg")
-    index.write_text(accessible_index(html), encoding="utf-8")  # as the served pages
+    index.write_text(recovering_index(accessible_index(html)), encoding="utf-8")  # as served
 
 
 def patch_font_manifest(out: Path) -> None:

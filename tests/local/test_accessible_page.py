@@ -9,6 +9,7 @@ from pathlib import Path
 from flet_web import get_package_web_dir
 
 from functions.local.accessible_page import accessible_index, accessible_pages
+from functions.local.renderer_recovery import MARK, recovering_index
 from functions.local.web_client import copy_web_client, patch_index
 
 FLET_INDEX = (Path(get_package_web_dir()) / "index.html").read_text(encoding="utf-8")
@@ -23,6 +24,12 @@ def test_flets_page_becomes_danish_zoomable_and_switches_semantics_on():
     assert html.index("flt-semantics-placeholder") < html.index("flutter_bootstrap.js")
 
 
+def test_the_crash_recovery_comes_before_flutters_scripts_and_only_once():
+    html = recovering_index(accessible_index(FLET_INDEX))
+    assert html.index(MARK) < html.index("flutter_bootstrap.js")
+    assert recovering_index(html) == html
+
+
 def test_patching_twice_changes_nothing():
     once = accessible_index(FLET_INDEX)
     assert accessible_index(once) == once
@@ -34,6 +41,7 @@ def test_the_static_build_starts_from_the_same_page(tmp_path):
     html = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert html.count('<html lang="da">') == 1 and "user-scalable" not in html
     assert "Tryghedspuls: screen-reader tree" in html
+    assert html.count(MARK) == 1
 
 
 def test_the_served_html_passes_through_the_patch_and_other_answers_do_not():
@@ -55,7 +63,7 @@ def test_the_served_html_passes_through_the_patch_and_other_answers_do_not():
         return headers, b"".join(m.get("body", b"") for m in sent[1:])
 
     headers, page = get("/")
-    assert page.decode() == accessible_index(FLET_INDEX)
+    assert page.decode() == recovering_index(accessible_index(FLET_INDEX))
     assert int(headers[b"content-length"]) == len(page)
     _, script = get("/main.js")
     assert script == b"var x = '<head>';"
