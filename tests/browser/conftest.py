@@ -7,6 +7,7 @@ Chromium, a fresh browser context (so a fresh tablet storage) per test.
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,6 +57,35 @@ def workplace(admin: httpx.Client) -> dict:
     response = admin.post("/v1/workplaces", json={"name": f"Køkkenet {next(_names)}"})
     response.raise_for_status()
     return response.json()
+
+
+def this_week(admin: httpx.Client, workplace: dict) -> dict:
+    """The current week of the workplace's pulse, as a viewer would see it."""
+    pulse = admin.get(f"/v1/workplaces/{workplace['id']}/pulse", params={"weeks": 1})
+    pulse.raise_for_status()
+    return pulse.json()["weeks"][-1]
+
+
+def wait_for_responses(admin: httpx.Client, workplace: dict, count: int, seconds=20) -> dict:
+    """Poll the pulse until `count` responses show (each tap counted once, never more)."""
+    deadline = time.monotonic() + seconds
+    week = this_week(admin, workplace)
+    while time.monotonic() < deadline:
+        week = this_week(admin, workplace)
+        if week["responses"] is not None and week["responses"] >= count:
+            break
+        time.sleep(0.3)
+    return week
+
+
+def answers_waiting_offline(
+    kiosk: Kiosk, admin: httpx.Client, workplace: dict, proxy: TcpProxy, scores: tuple[int, ...]
+) -> None:
+    """Pair the kiosk through `proxy`, take the API away, and check in `scores` there."""
+    kiosk.pair(pairing_code(admin, workplace), api_url=f"http://127.0.0.1:{proxy.port}/api")
+    proxy.stop()
+    for score in scores:
+        kiosk.check_in(score)
 
 
 def pairing_code(admin: httpx.Client, workplace: dict) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -10,31 +9,17 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import pairing_code
+from tests.browser.conftest import (
+    answers_waiting_offline,
+    pairing_code,
+    this_week,
+    wait_for_responses,
+)
 from tests.browser.kiosk_driver import Kiosk
 from tests.browser.tcp_proxy import TcpProxy
 from tests.serving import TEST_ADMIN_TOKEN
 
 pytestmark = pytest.mark.browser
-
-
-def this_week(admin: httpx.Client, workplace: dict) -> dict:
-    """The current week of the workplace's pulse, as a viewer would see it."""
-    pulse = admin.get(f"/v1/workplaces/{workplace['id']}/pulse", params={"weeks": 1})
-    pulse.raise_for_status()
-    return pulse.json()["weeks"][-1]
-
-
-def wait_for_responses(admin: httpx.Client, workplace: dict, count: int, seconds=20) -> dict:
-    """Poll the pulse until `count` responses show (each tap counted once, never more)."""
-    deadline = time.monotonic() + seconds
-    week = this_week(admin, workplace)
-    while time.monotonic() < deadline:
-        week = this_week(admin, workplace)
-        if week["responses"] is not None and week["responses"] >= count:
-            break
-        time.sleep(0.3)
-    return week
 
 
 def answer_last_week(admin: httpx.Client, workplace: dict, scores: list[int]) -> None:
@@ -114,12 +99,8 @@ def test_the_next_person_sees_nothing_of_the_previous_one(kiosk: Kiosk, admin, w
 def test_taps_while_the_api_is_down_arrive_once_when_it_returns(
     kiosk: Kiosk, admin, workplace, proxy: TcpProxy
 ):
-    # Given a kiosk paired through a way to the API that then goes down
-    kiosk.pair(pairing_code(admin, workplace), api_url=f"http://127.0.0.1:{proxy.port}/api")
-    proxy.stop()
-    # When four people check in
-    for score in (3, 4, 5, 6):
-        kiosk.check_in(score)
+    # Given a kiosk paired through a way to the API that then goes down, when four people check in
+    answers_waiting_offline(kiosk, admin, workplace, proxy, (3, 4, 5, 6))
     # Then the kiosk keeps working and says, calmly, that answers wait
     expect(kiosk.by_id("sync-status")).to_contain_text("4 svar venter", timeout=15000)
     expect(kiosk.by_id("score-1")).to_be_visible()
@@ -137,10 +118,7 @@ def test_a_reload_in_the_middle_of_a_queue_loses_nothing(
     kiosk: Kiosk, admin, workplace, proxy: TcpProxy
 ):
     # Given five answers waiting while the API is unreachable
-    kiosk.pair(pairing_code(admin, workplace), api_url=f"http://127.0.0.1:{proxy.port}/api")
-    proxy.stop()
-    for score in (2, 4, 6, 8, 10):
-        kiosk.check_in(score)
+    answers_waiting_offline(kiosk, admin, workplace, proxy, (2, 4, 6, 8, 10))
     # When the tablet reloads, still offline
     kiosk.reload()
     # Then it is still paired, shows the week it saw last, and still holds the five answers

@@ -8,11 +8,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import pairing_code
+from tests.browser.conftest import answers_waiting_offline, wait_for_responses
 from tests.browser.kiosk_driver import Kiosk
 from tests.browser.semantics import wait_for_semantics
 from tests.browser.tcp_proxy import TcpProxy
-from tests.browser.test_kiosk import wait_for_responses
 
 pytestmark = pytest.mark.browser
 
@@ -37,10 +36,7 @@ def test_a_crashed_renderer_reloads_the_kiosk_and_no_waiting_tap_is_lost(
     kiosk: Kiosk, admin, workplace, proxy: TcpProxy
 ):
     # Given a kiosk with five answers waiting while the API is unreachable
-    kiosk.pair(pairing_code(admin, workplace), api_url=f"http://127.0.0.1:{proxy.port}/api")
-    proxy.stop()
-    for score in (2, 4, 6, 8, 10):
-        kiosk.check_in(score)
+    answers_waiting_offline(kiosk, admin, workplace, proxy, (2, 4, 6, 8, 10))
     expect(kiosk.by_id("sync-status")).to_contain_text("5 svar venter", timeout=15000)
     # When its renderer crashes
     with kiosk.page.expect_event("load", timeout=15000):
