@@ -13,6 +13,7 @@ from pathlib import Path
 
 from functions.local.pwa_files import GENERATED_MARK, SERVICE_WORKER, write_pwa_files
 from functions.local.pwa_icons import render_icons
+from functions.local.pyodide_wheels import compiled_wheels
 from functions.local.python_worker import patch_worker
 from functions.local.signin_page import write_signin_page
 from functions.local.web_bundle import ENTRY_MODULE, bundle_members, package_root, tar_gz
@@ -61,7 +62,9 @@ def build_web(api_url: str, out: Path) -> str:
     for path, data in render_icons().items():
         (out / path).parent.mkdir(parents=True, exist_ok=True)
         (out / path).write_bytes(data)
-    (out / "app.tar.gz").write_bytes(tar_gz(bundle_members(app_dir, api_url.rstrip("/"))))
+    wheels = compiled_wheels(out / "pyodide")
+    members = bundle_members(app_dir, api_url.rstrip("/"), wheels)
+    (out / "app.tar.gz").write_bytes(tar_gz(members))
     patch_index(out, ENTRY_MODULE)
     patch_bootstrap(out)
     patch_font_manifest(out)

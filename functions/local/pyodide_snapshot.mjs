@@ -36,12 +36,16 @@ const py = await loadPyodide({
   indexURL,
   _makeSnapshot: true,
   // A fixed hash seed: the same build gives the same snapshot (see web_snapshot.py for why).
-  env: { PYTHONHASHSEED: "0" },
+  // msgpack's pure Python: a snapshot cannot hold a compiled module (the entry module, in
+  // web_bundle.py, swaps the compiled one in after a restore).
+  env: { PYTHONHASHSEED: "0", MSGPACK_PUREPYTHON: "1" },
   stdout: (line) => process.stderr.write(line + "\n"),
   stderr: (line) => process.stderr.write(line + "\n"),
 });
 py.FS.writeFile("app.tar.gz", readFileSync(join(build, "app.tar.gz")));
 py.globals.set("modules", py.toPy(modules));
+// A failure is said as Python's traceback alone (Node would print the minified line it came from).
+try {
 py.runPython(`
 import os, shutil, sys, importlib
 shutil.unpack_archive("app.tar.gz", ".", "gztar")
@@ -56,19 +60,32 @@ del modules
 # tablet's first screen (0.05-0.1 s of a start). A name Flet keeps to itself: should an update
 # move it, the build stops here and says so. (The icons' table is left to load on first use: in
 # the snapshot it made the boot slower, not faster.)
-from flet.controls.base_control import BaseControl
-from flet.utils.validation import _compile_class_spec
-def subclasses(cls):
-    for sub in cls.__subclasses__():
-        yield sub
-        yield from subclasses(sub)
-for control in sorted(set(subclasses(BaseControl)), key=lambda c: (c.__module__, c.__qualname__)):
-    _compile_class_spec(control)  # in a fixed order: the same build, the same snapshot bytes
-del BaseControl, _compile_class_spec, subclasses, control
+def compile_control_specs():
+    from flet.controls.base_control import BaseControl
+    from flet.utils.validation import _compile_class_spec
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+    controls = sorted(set(subclasses(BaseControl)), key=lambda c: (c.__module__, c.__qualname__))
+    for control in controls:  # in a fixed order: the same build, the same snapshot bytes
+        _compile_class_spec(control)
+compile_control_specs()
+del compile_control_specs
+# Pyodide's snapshot is memory only: a compiled module loaded now would be gone after a restore
+# while Python still pointed into it. Stop the build rather than ship a kiosk that crashes.
+compiled = sorted(
+    n for n, m in sys.modules.items() if (getattr(m, "__file__", None) or "").endswith(".so"))
+if compiled:
+    raise RuntimeError(f"compiled modules cannot be in the snapshot: {compiled}")
 # What is imported now lives as long as the page: frozen, no garbage collection walks it again
 # (a full collection over flet's objects costs a Pyodide start a noticeable pause).
 import gc
 gc.collect()
 gc.freeze()
 `);
+} catch (error) {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
 writeFileSync(outFile, py.makeMemorySnapshot());

@@ -1,7 +1,8 @@
 """The Python side of the static build: `app.tar.gz`, unpacked by Flet's Pyodide worker.
 
 It holds the app, an entry module, the generated build config and, under `__pypackages__/` (which
-the worker puts on `sys.path`), the app's pure-Python dependencies copied from this environment.
+the worker puts on `sys.path`), the app's dependencies: pure Python copied from this environment,
+or a package from a wheel built for Pyodide where the build has one (pyodide_wheels.py).
 No `requirements.txt`: the worker would hand it to micropip, which needs the network. The archive
 is reproducible: sorted entries, fixed times and owners, a gzip header without a date.
 """
@@ -12,20 +13,33 @@ import gzip
 import importlib.util
 import io
 import tarfile
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 ENTRY_MODULE = "pwa_main"
 APP_ARCHIVE = "app.tar.gz"  # next to index.html and python-worker.js
-# Imported by the app in the browser. msgpack runs as pure Python without its compiled module;
-# repath and six are what ft.Router matches routes with.
+# Imported by the app in the browser. msgpack comes from its Pyodide wheel when the build has it,
+# else it runs as pure Python; repath and six are what ft.Router matches routes with.
 PACKAGES = ("flet", "flet_charts", "msgpack", "repath", "six")
 SKIPPED_DIRS = {"__pycache__", "tests", "testing", ".pytest_cache", ".ruff_cache", "assets"}
 SKIPPED_SUFFIXES = (".pyc", ".pyo", ".so", ".pyd", ".pyi", ".dylib", ".dll")
 SKIPPED_FILES = {"py.typed", "pytest_plugin.py"}
 FIXED_MTIME = 946684800  # 2000-01-01: the same archive from the same sources
 
+# The memory snapshot cannot hold a compiled module (Pyodide restores memory, not the modules it
+# had loaded), so it is made with msgpack's pure-Python twin (MSGPACK_PUREPYTHON, see
+# pyodide_snapshot.mjs); after a restore the variable is still set, and msgpack is imported again
+# to bind its compiled Packer and Unpacker. A start without the snapshot has them at once.
 ENTRY_SOURCE = '''"""Entry under Pyodide: the same main(page) as the embedded server."""
+
+import importlib
+import os
+
+import msgpack
+
+if os.environ.pop("MSGPACK_PUREPYTHON", None):
+    importlib.reload(msgpack)
 
 import flet as ft
 
@@ -68,13 +82,31 @@ def _source_files(root: Path) -> Iterator[Path]:
             yield path
 
 
-def bundle_members(app_dir: Path, api_url: str) -> list[tuple[str, bytes]]:
+def _wheel_packages(wheels: Iterable[Path]) -> dict[str, list[tuple[str, bytes]]]:
+    """Each wheel's top-level package -> its files (the wheel's metadata left out)."""
+    packages: dict[str, list[tuple[str, bytes]]] = {}
+    for wheel in wheels:
+        with zipfile.ZipFile(wheel) as archive:
+            for name in archive.namelist():
+                top = name.split("/", 1)[0]
+                if not top.endswith(".dist-info") and not name.endswith("/"):
+                    packages.setdefault(top, []).append((name, archive.read(name)))
+    return packages
+
+
+def bundle_members(
+    app_dir: Path, api_url: str, wheels: Iterable[Path] = ()
+) -> list[tuple[str, bytes]]:
     """(path in the archive, content) for everything the browser's Python needs."""
     members = [(f"{ENTRY_MODULE}.py", ENTRY_SOURCE.encode())]
     for path in _source_files(app_dir):
         members.append((f"app/{path.relative_to(app_dir).as_posix()}", path.read_bytes()))
     members.append(("app/_build_config.py", build_config_source(api_url).encode()))
+    from_wheels = _wheel_packages(wheels)
     for name in PACKAGES:
+        if name in from_wheels:
+            members += [(f"__pypackages__/{path}", data) for path, data in from_wheels[name]]
+            continue
         root = package_root(name)
         for path in _source_files(root):
             inside = path.relative_to(root.parent).as_posix()

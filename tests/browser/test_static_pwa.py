@@ -83,6 +83,13 @@ def python_boot(page: Page) -> str:
     return workers[0].evaluate("() => self.pyodideBoot")
 
 
+def packer_module(page: Page) -> str:
+    """Where the page's Python took msgpack's Packer from (the compiled module, or fallback)."""
+    workers = [w for w in page.workers if w.url.endswith("/python-worker.js")]
+    code = "import msgpack; msgpack.Packer.__module__"
+    return workers[0].evaluate("(code) => self.pyodide.runPython(code)", code)
+
+
 def enable_semantics(page: Page) -> None:
     """Switch on Flutter's accessibility tree (needed after every load)."""
     page.evaluate("() => document.querySelector('flt-semantics-placeholder')?.click()")
@@ -171,6 +178,8 @@ def test_static_kiosk_checks_in_through_the_built_in_api_and_restarts_without_it
     # When the tablet pairs with the API address the build filled in (not the page's origin)
     pair(page, pairing_code(admin, workplace))
     shot(page, "idle")
+    # And Flet's messages are packed by msgpack's compiled module, restored snapshot or not
+    assert packer_module(page) == "msgpack._cmsgpack"
     # And five people check in (the pulse shows a count from the threshold, 5, on)
     for score in (3, 6, 7, 8, 9):
         check_in(page, score)
@@ -201,6 +210,7 @@ def test_static_kiosk_checks_in_through_the_built_in_api_and_restarts_without_it
     second = load(page, site.url, IDLE, reload=True)
     assert page.evaluate("() => !!navigator.serviceWorker.controller")
     assert python_boot(page) == "snapshot"
+    assert packer_module(page) == "msgpack._cmsgpack"
     # When the static host goes away and the tablet restarts
     site.stop()
     offline = load(page, site.url, IDLE, reload=True)
@@ -248,6 +258,7 @@ def test_a_snapshot_that_cannot_be_used_falls_back_to_the_normal_start(
         assert python_boot(page) == "fallback"
         pair(page, pairing_code(admin, workplace))
         check_in(page, 7)
+        assert packer_module(page) == "msgpack._cmsgpack"
     finally:
         served.stop()
     assert outside == []

@@ -14,7 +14,7 @@ import pytest
 
 from functions.cli import main as cli
 from functions.local.build_web import build_web
-from functions.local.web_snapshot import SNAPSHOT_FILE
+from functions.local.web_snapshot import SNAPSHOT_FILE, SnapshotFailed, make_snapshot
 
 API_URL = "https://api.example.org/prod"
 
@@ -38,14 +38,20 @@ def test_the_api_url_is_baked_into_the_apps_build_config(build):
     assert f"API_URL = {API_URL!r}" in config
 
 
-def test_the_archive_holds_the_app_and_pure_python_dependencies_only(build):
+MSGPACK_COMPILED = "__pypackages__/msgpack/_cmsgpack.cpython-314-wasm32-emscripten.so"
+
+
+def test_the_archive_holds_the_app_as_source_and_msgpack_compiled_for_pyodide(build):
     names = set(archive(build))
     assert {"pwa_main.py", "app/main.py", "__pypackages__/flet/__init__.py"} <= names
     assert {"__pypackages__/repath.py", "__pypackages__/six.py"} <= names
-    assert "__pypackages__/msgpack/fallback.py" in names
+    # msgpack from its Pyodide wheel: the compiled module and the pure-Python twin the snapshot
+    # is made with
+    assert {MSGPACK_COMPILED, "__pypackages__/msgpack/fallback.py"} <= names
+    assert archive(build)[MSGPACK_COMPILED].startswith(b"\0asm")
     assert "requirements.txt" not in names  # the worker would call micropip: network
-    unwanted = re.compile(r"__pycache__|/tests?/|/testing/|\.(pyc|so|pyi)$|^app/assets/")
-    assert not [n for n in names if unwanted.search(n)]
+    unwanted = re.compile(r"__pycache__|/tests?/|/testing/|\.(pyc|so|pyi)$|^app/assets/|dist-info")
+    assert [n for n in names if unwanted.search(n)] == [MSGPACK_COMPILED]
 
 
 def page_code(build, page: str = "index.html") -> str:
@@ -123,6 +129,19 @@ def test_the_python_snapshot_is_made_by_the_builds_own_pyodide(build):
     worker = (build / "python-worker.js").read_text()
     assert f'fetch(new URL("{SNAPSHOT_FILE}", self.location))' in worker
     assert "_loadSnapshot: snapshot" in worker and "unpack_archive(format" not in worker
+
+
+def test_a_compiled_module_in_the_snapshot_stops_the_build(build, tmp_path):
+    # Given the build's Pyodide and app archive
+    for name in ("pyodide", "app.tar.gz"):
+        (tmp_path / name).symlink_to(build / name)
+    # When the snapshot would hold a compiled module, which no restore brings back
+    with pytest.raises(
+        SnapshotFailed, match=r"compiled modules cannot be in the snapshot: \[.*_cmsgpack"
+    ):
+        make_snapshot(tmp_path, modules=("msgpack._cmsgpack",))
+    # Then no snapshot is written
+    assert not list(tmp_path.glob("pyodide-snapshot*"))
 
 
 def test_the_worker_neither_fetches_the_archive_twice_nor_compiles_pyodide_call_by_call(build):
