@@ -1,7 +1,7 @@
 """`tryghedspuls build-web`: the kiosk (and pulse, admin) as a static, offline, installable PWA.
 
 The build runs Python in the browser (Pyodide) and needs no network at run time except the API:
-Flet's web client, CanvasKit, Pyodide, the app and its pure-Python dependencies are all inside.
+Flet's web client, CanvasKit, Pyodide, the app and its dependencies are all inside.
 Serve the folder from any static host; / opens the kiosk, /#/pulse and /#/admin the other pages.
 """
 
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from functions.local.pwa_files import GENERATED_MARK, SERVICE_WORKER, write_pwa_files
 from functions.local.pwa_icons import render_icons
+from functions.local.pyodide_linking import link_functions_at_once
 from functions.local.pyodide_wheels import compiled_wheels
 from functions.local.python_worker import patch_worker
 from functions.local.signin_page import write_signin_page
@@ -69,6 +70,7 @@ def build_web(api_url: str, out: Path) -> str:
     patch_bootstrap(out)
     patch_font_manifest(out)
     keep_scripts_on_origin(out)
+    link_functions_at_once(out)  # before the snapshot: made and restored by the same loader
     snapshot = make_snapshot(out)
     patch_worker(out)
     write_signin_page(out)  # the provider's way back into the app (issue 15)

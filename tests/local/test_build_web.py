@@ -14,6 +14,7 @@ import pytest
 
 from functions.cli import main as cli
 from functions.local.build_web import build_web
+from functions.local.pyodide_linking import link_functions_at_once
 from functions.local.web_snapshot import SNAPSHOT_FILE, SnapshotFailed, make_snapshot
 
 API_URL = "https://api.example.org/prod"
@@ -150,6 +151,20 @@ def test_the_worker_neither_fetches_the_archive_twice_nor_compiles_pyodide_call_
     assert "response = flet_js.appArchive" in worker
     for name in ("pyodide.mjs", "pyodide.asm.mjs"):
         assert (build / "pyodide" / name).read_bytes().startswith(b"//# allFunctionsCalledOnLoad\n")
+
+
+def test_pyodide_links_its_javascript_functions_from_one_module(build):
+    loader = (build / "pyodide" / "pyodide.asm.mjs").read_text()
+    assert "entry.value=addFunctionWrapLater(value,value.sig,wrapLater)" in loader
+    assert "wrapAllAtOnce(wrapLater)};var loadDylibs=" in loader
+
+
+def test_a_pyodide_the_linker_patch_does_not_fit_stops_the_build(tmp_path):
+    loader = tmp_path / "pyodide" / "pyodide.asm.mjs"
+    loader.parent.mkdir()
+    loader.write_text("var reportUndefinedSymbols=function(){};")
+    with pytest.raises(RuntimeError, match="has Pyodide changed"):
+        link_functions_at_once(tmp_path)
 
 
 def test_without_nodejs_the_build_says_what_to_install(tmp_path, monkeypatch, capsys):
