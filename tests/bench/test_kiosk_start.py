@@ -40,7 +40,6 @@ from tests.browser.test_static_pwa import (
     python_boot,
     seconds_until_visible,
 )
-from tests.infra.stack import pwa_custom_headers
 from tests.serving import TEST_ADMIN_TOKEN, Server, running_server
 from tests.static_site import StaticSite
 
@@ -147,10 +146,7 @@ def test_the_static_kiosk_starts_about_as_fast_as_the_served_one(
     stock = tmp_path / "stock"
     shutil.copytree(build, stock)
     shutil.copyfile(Path(get_package_web_dir()) / "python-worker.js", stock / "python-worker.js")
-    # Hosted as CloudFront hosts it (infra/template.yaml): cross-origin isolated from the first
-    # load, so its service worker shares the page's process (on a plain host, +~40 MB).
-    site = StaticSite(build, headers=pwa_custom_headers())
-    stock_site = StaticSite(stock, headers=pwa_custom_headers())
+    site, stock_site = StaticSite(build), StaticSite(stock)
     try:
         served = measure(f"{server.base_url}/kiosk", pairing_code(server, "Served"), static=False)
         static = measure(site.url, pairing_code(server, "Static"), static=True)
