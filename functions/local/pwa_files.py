@@ -62,12 +62,6 @@ def build_version(out: Path, files: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-# What makes a page cross-origin isolated, as Flet's own server (`serve`) sends it.
-ISOLATION_HEADERS = {
-    "Cross-Origin-Opener-Policy": "same-origin",
-    "Cross-Origin-Embedder-Policy": "require-corp",
-}
-
 SERVICE_WORKER_JS = """%(mark)s: precache, then cache-first.
 "use strict";
 const VERSION = "%(version)s";
@@ -114,30 +108,16 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
-// Pages and workers come cross-origin isolated, as `serve` sends them: Flutter then draws on a
-// thread of its own (skwasm with threads) rather than beside the app on the page's one. A plain
-// static host sends no such headers; CloudFront does (infra/template.yaml), for the first load too.
-// Only pages and worker scripts are wrapped: a wrapped script loses Chromium's cached compile.
-const ISOLATION = %(isolation)s;
-function isolated(response) {
-  const headers = new Headers(response.headers);
-  for (const [name, value] of Object.entries(ISOLATION)) headers.set(name, value);
-  const { status, statusText } = response;
-  return new Response(response.body, { status, statusText, headers });
-}
-
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
   let k = key(request.url);
   if (request.mode === "navigate" && k === key("./index.html")) k = key("./");
   if (!precached().has(k)) return;  // the API and anything else: straight to the network
-  const isolate = request.mode === "navigate" || request.destination === "worker";
   event.respondWith(
     caches.open(CACHE)
       .then((cache) => cache.match(k))
       .then((hit) => hit || fetch(request))
-      .then((response) => (isolate ? isolated(response) : response))
   );
 });
 """
@@ -150,7 +130,6 @@ def service_worker(files: list[str], version: str) -> str:
         "version": version,
         "files": json.dumps(files, indent=0),
         "unpacked": json.dumps([f for f in files if f == SNAPSHOT_FILE]),
-        "isolation": json.dumps(ISOLATION_HEADERS),
     }
 
 

@@ -19,7 +19,7 @@ from functions.local.build_web import build_web
 from functions.local.web_snapshot import SNAPSHOT_FILE
 from tests.browser.conftest import pairing_code
 from tests.browser.typing import type_into
-from tests.infra.stack import pwa_content_security_policy, pwa_custom_headers
+from tests.infra.stack import pwa_content_security_policy
 from tests.serving import Server
 from tests.static_site import StaticSite
 
@@ -210,9 +210,6 @@ def test_static_kiosk_checks_in_through_the_built_in_api_and_restarts_without_it
     second = load(page, site.url, IDLE, reload=True)
     assert page.evaluate("() => !!navigator.serviceWorker.controller")
     assert python_boot(page) == "snapshot"
-    # And from its cache the page is cross-origin isolated, as `serve` sends it, although this
-    # static host sends no such header: Flutter draws on a thread of its own
-    assert page.evaluate("() => crossOriginIsolated")
     assert packer_module(page) == "msgpack._cmsgpack"
     # When the static host goes away and the tablet restarts
     site.stop()
@@ -325,8 +322,7 @@ def test_static_kiosk_runs_under_the_policy_cloudfront_sends(
     policy = text.replace("https://*.execute-api.${AWS::Region}.${AWS::URLSuffix}", api)
     policy = policy.replace("${SignInOrigin}", "")
     assert "${" not in policy
-    headers = {"Content-Security-Policy": policy, **pwa_custom_headers()}
-    site = StaticSite(web_build.root, headers=headers)
+    site = StaticSite(web_build.root, headers={"Content-Security-Policy": policy})
     context, outside = tablet
     page = context.new_page()
     refused: list[str] = []
@@ -337,7 +333,6 @@ def test_static_kiosk_runs_under_the_policy_cloudfront_sends(
         # When a tablet opens it, boots Python from the snapshot, pairs and checks in
         load(page, site.url, SETUP)
         assert python_boot(page) == "snapshot"
-        assert page.evaluate("() => crossOriginIsolated")  # from the first load on
         pair(page, pairing_code(admin, workplace))
         check_in(page, 7)
     finally:

@@ -77,14 +77,6 @@ def pwa_content_security_policy(parameters: dict[str, str] | None = None) -> tup
     return text, variables
 
 
-def pwa_custom_headers(parameters: dict[str, str] | None = None) -> dict[str, str]:
-    """The headers CloudFront adds to the PWA besides its security headers: name -> value."""
-    config = cloudformation_template(parameters)["Resources"]["PwaResponseHeaders"]["Properties"]
-    items = config["ResponseHeadersPolicyConfig"]["CustomHeadersConfig"]["Items"]
-    assert all(item["Override"] is True for item in items)
-    return {item["Header"]: item["Value"] for item in items}
-
-
 def resources_of_type(template: dict, kind: str) -> dict[str, dict]:
     """Logical id -> resource, for every resource of one type."""
     return {name: r for name, r in template["Resources"].items() if r["Type"] == kind}

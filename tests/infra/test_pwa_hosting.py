@@ -3,13 +3,8 @@ access control), served over HTTPS."""
 
 from __future__ import annotations
 
-from functions.local.pwa_files import ISOLATION_HEADERS
 from functions.local.security_headers import UI_POLICY, policy_text
-from tests.infra.stack import (
-    cloudformation_template,
-    pwa_content_security_policy,
-    pwa_custom_headers,
-)
+from tests.infra.stack import cloudformation_template, pwa_content_security_policy
 
 
 def resource(name: str) -> dict:
@@ -106,11 +101,6 @@ def test_pwa_headers_forbid_framing_sniffing_and_referrers_and_demand_https():
     assert headers["StrictTransportSecurity"]["AccessControlMaxAgeSec"] >= 31536000
     behaviour = distribution()["DefaultCacheBehavior"]
     assert behaviour["ResponseHeadersPolicyId"] == {"Ref": "PwaResponseHeaders"}
-
-
-def test_pwa_is_cross_origin_isolated_from_its_first_load_as_its_service_worker_makes_it():
-    # CloudFront sends what the service worker adds to the pages it serves from its cache
-    assert pwa_custom_headers() == ISOLATION_HEADERS
 
 
 def test_own_domain_gets_tls_1_2_or_later():
